@@ -1,0 +1,50 @@
+package id.serambi.core.access;
+
+import static id.serambi.core.account.Role.COMPLAINT_OFFICER;
+import static id.serambi.core.account.Role.COMPLAINT_OFFICIAL;
+import static id.serambi.core.account.Role.COORDINATOR;
+import static id.serambi.core.account.Role.EDITOR;
+import static id.serambi.core.account.Role.PLATFORM_ADMIN;
+import static id.serambi.core.account.Role.PLATFORM_STAFF;
+import static id.serambi.core.account.Role.TENANT_ADMIN;
+import static id.serambi.core.account.Role.WRITER;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import id.serambi.core.account.Role;
+
+/**
+ * The closed set of things a person can ask to do, and who may do each: the one rulebook every controller
+ * names its action from. A platform action needs one of {@code platformRoles}; a tenant action needs one of
+ * {@code tenantRoles} in that tenant, or one of {@code platformRoles} (Kominfo acting on any tenant).
+ */
+public enum Action {
+    LIST_TENANTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.noneOf(Role.class)),
+    CREATE_TENANT(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
+    VIEW_TENANT(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR),
+            EnumSet.of(TENANT_ADMIN, EDITOR, WRITER, COMPLAINT_OFFICER, COMPLAINT_OFFICIAL)),
+    READ_POSTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    WRITE_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    PUBLISH_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR));
+
+    private final Set<Role> platformRoles;
+    private final Set<Role> tenantRoles;
+
+    Action(Set<Role> platformRoles, Set<Role> tenantRoles) {
+        this.platformRoles = platformRoles;
+        this.tenantRoles = tenantRoles;
+    }
+
+    public Set<Role> platformRoles() {
+        return platformRoles;
+    }
+
+    public Set<Role> tenantRoles() {
+        return tenantRoles;
+    }
+
+    public boolean isTenantAction() {
+        return !tenantRoles.isEmpty();
+    }
+}

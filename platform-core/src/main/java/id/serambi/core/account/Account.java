@@ -1,0 +1,4 @@
+package id.serambi.core.account;
+
+public record Account(UserId id, String username, String displayName, String email, boolean active) {
+}

@@ -1,0 +1,135 @@
+package id.serambi.core.account;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import id.serambi.core.access.Actor;
+import id.serambi.core.access.Grant;
+import id.serambi.core.audit.AuditService;
+import id.serambi.core.jooq.public_.tables.records.AppUserRecord;
+import id.serambi.core.support.FieldError;
+import id.serambi.core.support.Validator;
+import id.serambi.core.tenant.TenantId;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/** People who sign in, their roles, and how they prove who they are. */
+@Singleton
+public class AccountService {
+    public static final int PASSWORD_MIN = 12;
+    public static final int PASSWORD_MAX = 128;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final AuditService audit;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordHasher hasher, AuditService audit, Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds every problem of a new account to {@code validator}; field names carry {@code prefix}
+     * (e.g. "admin.") so that one form can hold a tenant and its admin.
+     */
+    @ReadOnly
+    public void validateNewAccount(String prefix, NewAccount input, Validator validator) {
+        String username = normaliseUsername(input.username());
+        if (username == null || username.isEmpty()) {
+            validator.add(FieldError.of(prefix + "username", "validation.required"));
+        } else if (!USERNAME.matcher(username).matches()) {
+            validator.add(FieldError.of(prefix + "username", "validation.username.format"));
+        } else if (accounts.usernameExists(username)) {
+            validator.add(FieldError.of(prefix + "username", "validation.username.taken"));
+        }
+        validator.require(prefix + "displayName", input.displayName(), 200);
+        String email = blankToNull(input.email());
+        if (email != null) {
+            if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+                validator.add(FieldError.of(prefix + "email", "validation.email.format"));
+            } else if (accounts.emailExists(email)) {
+                validator.add(FieldError.of(prefix + "email", "validation.email.taken"));
+            }
+        }
+        String password = input.password();
+        if (password == null || password.length() < PASSWORD_MIN) {
+            validator.add(FieldError.of(prefix + "password", "validation.password.too_short", PASSWORD_MIN));
+        } else if (password.length() > PASSWORD_MAX) {
+            validator.add(FieldError.of(prefix + "password", "validation.password.too_long", PASSWORD_MAX));
+        } else if (username != null && username.length() >= 3
+                && password.toLowerCase(Locale.ROOT).contains(username)) {
+            validator.add(FieldError.of(prefix + "password", "validation.password.contains_username"));
+        }
+    }
+
+    /**
+     * Creates an account holding {@code role} in {@code tenant} (null for a platform role). The caller has
+     * validated the input with {@link #validateNewAccount} and checked the actor's right to do this.
+     */
+    @Transactional
+    public UserId createMember(Actor actor, TenantId tenant, NewAccount input, Role role) {
+        if (role.isPlatform() != (tenant == null)) {
+            throw new IllegalArgumentException(role + " with tenant " + tenant);
+        }
+        Validator validator = new Validator();
+        validateNewAccount("", input, validator);
+        validator.check();
+        String username = normaliseUsername(input.username());
+        UserId id = accounts.insert(username, input.displayName().trim(), blankToNull(input.email()),
+                hasher.hash(input.password()));
+        accounts.addMembership(id, tenant, role);
+        audit.record(actor, tenant, "account.create", "app_user", username, Map.of("role", role.dbValue()));
+        return id;
+    }
+
+    /**
+     * The account whose password this is, if the user exists, is active and the password matches. Every
+     * attempt is audited, failed ones with the name that was tried.
+     */
+    @Transactional
+    public Optional<Account> authenticate(String username, String password, String clientIp, String userAgent) {
+        String name = normaliseUsername(username);
+        Optional<AppUserRecord> row = name == null ? Optional.empty()
+                : accounts.findByUsername(name);
+        boolean matches = hasher.matches(password == null ? "" : password, row.map(AppUserRecord::getPasswordHash).orElse(null));
+        Actor attempt = new Actor(row.map(r -> new UserId(r.getId())).orElse(null),
+                name == null ? "?" : name, name, List.of(), clientIp, userAgent);
+        if (!matches || row.isEmpty() || !"active".equals(row.get().getStatus())) {
+            audit.record(attempt, null, "auth.login_failed", "app_user", name, Map.of());
+            return Optional.empty();
+        }
+        Account account = AccountRepository.toAccount(row.get());
+        accounts.touchLogin(account.id(), OffsetDateTime.now(clock));
+        audit.record(attempt, null, "auth.login", "app_user", name, Map.of());
+        return Optional.of(account);
+    }
+
+    @ReadOnly
+    public List<Grant> grantsOf(UserId id) {
+        return accounts.grantsOf(id);
+    }
+
+    @ReadOnly
+    public Optional<Account> find(UserId id) {
+        return accounts.findById(id);
+    }
+
+    static String normaliseUsername(String username) {
+        return username == null ? null : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,111 @@
+package id.serambi.core.account;
+
+import static id.serambi.core.jooq.public_.Tables.APP_USER;
+import static id.serambi.core.jooq.public_.Tables.USER_SESSION;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+
+import id.serambi.core.access.Actor;
+import id.serambi.core.audit.AuditService;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * Revocable sign-in sessions. The browser (cookie) or API client (bearer) holds a random token; the
+ * database holds only its SHA-256, so ending a session in the database ends it everywhere at once.
+ */
+@Singleton
+public class SessionService {
+    public static final Duration LIFETIME = Duration.ofHours(12);
+    // Writing last_seen_at on every request would turn each page view into a write; once a minute is enough.
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DSLContext db;
+    private final AccountService accounts;
+    private final AuditService audit;
+    private final Clock clock;
+
+    SessionService(DSLContext db, AccountService accounts, AuditService audit, Clock clock) {
+        this.db = db;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Opens a session for a person who has just proved who they are, and returns its token. */
+    @Transactional
+    public String open(Account account, String clientIp, String userAgent) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        db.insertInto(USER_SESSION)
+                .set(USER_SESSION.USER_ID, account.id().value())
+                .set(USER_SESSION.TOKEN_HASH, hash(token))
+                .set(USER_SESSION.CREATED_AT, now)
+                .set(USER_SESSION.LAST_SEEN_AT, now)
+                .set(USER_SESSION.EXPIRES_AT, now.plus(LIFETIME))
+                .set(USER_SESSION.CLIENT_IP, clientIp)
+                .set(USER_SESSION.USER_AGENT, userAgent == null || userAgent.length() <= 500 ? userAgent : userAgent.substring(0, 500))
+                .execute();
+        return token;
+    }
+
+    /** The person acting with this token, with their current roles, if the session is alive. */
+    @Transactional
+    public Optional<Actor> actorFor(String token, String clientIp, String userAgent) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var row = db.select(USER_SESSION.ID, USER_SESSION.LAST_SEEN_AT, APP_USER.ID, APP_USER.USERNAME,
+                        APP_USER.DISPLAY_NAME)
+                .from(USER_SESSION)
+                .join(APP_USER).on(APP_USER.ID.eq(USER_SESSION.USER_ID))
+                .where(USER_SESSION.TOKEN_HASH.eq(hash(token)))
+                .and(USER_SESSION.REVOKED_AT.isNull())
+                .and(USER_SESSION.EXPIRES_AT.gt(now))
+                .and(APP_USER.STATUS.eq("active"))
+                .fetchOptional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        var r = row.get();
+        if (r.value2().plus(TOUCH_INTERVAL).isBefore(now)) {
+            db.update(USER_SESSION).set(USER_SESSION.LAST_SEEN_AT, now).where(USER_SESSION.ID.eq(r.value1())).execute();
+        }
+        UserId userId = new UserId(r.value3());
+        return Optional.of(new Actor(userId, r.value4(), r.value5(), accounts.grantsOf(userId), clientIp, userAgent));
+    }
+
+    /** Ends the session of this token (sign-out). */
+    @Transactional
+    public void close(Actor actor, String token) {
+        int ended = db.update(USER_SESSION).set(USER_SESSION.REVOKED_AT, OffsetDateTime.now(clock))
+                .where(USER_SESSION.TOKEN_HASH.eq(hash(token))).and(USER_SESSION.REVOKED_AT.isNull())
+                .execute();
+        if (ended > 0) {
+            audit.record(actor, null, "auth.logout", "app_user", actor.username(), Map.of());
+        }
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

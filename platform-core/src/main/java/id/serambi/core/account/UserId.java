@@ -1,0 +1,4 @@
+package id.serambi.core.account;
+
+public record UserId(long value) {
+}

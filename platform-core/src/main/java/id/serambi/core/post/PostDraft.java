@@ -1,0 +1,5 @@
+package id.serambi.core.post;
+
+/** What a writer enters: raw form values, validated and cleaned by {@link PostService}. */
+public record PostDraft(String title, String summary, String bodyHtml, String kind) {
+}

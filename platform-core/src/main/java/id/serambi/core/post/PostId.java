@@ -1,0 +1,4 @@
+package id.serambi.core.post;
+
+public record PostId(long value) {
+}

@@ -1,0 +1,84 @@
+package id.serambi.core.post;
+
+import static id.serambi.core.jooq.public_.Tables.POST;
+
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+
+import id.serambi.core.account.UserId;
+import id.serambi.core.jooq.public_.tables.records.PostRecord;
+import id.serambi.core.tenant.TenantId;
+import jakarta.inject.Singleton;
+
+/** Post rows. Every method takes the tenant first and matches it, even for a lookup by id. */
+@Singleton
+class PostRepository {
+    private final DSLContext db;
+
+    PostRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    Post insertDraft(TenantId tenant, PostKind kind, String title, String slug, String summary, String bodyHtml,
+                     UserId author) {
+        return toPost(db.insertInto(POST)
+                .set(POST.TENANT_ID, tenant.value())
+                .set(POST.KIND, kind.dbValue())
+                .set(POST.STATUS, PostStatus.DRAFT.dbValue())
+                .set(POST.TITLE, title)
+                .set(POST.SLUG, slug)
+                .set(POST.SUMMARY, summary)
+                .set(POST.BODY_HTML, bodyHtml)
+                .set(POST.AUTHOR_ID, author == null ? null : author.value())
+                .returning()
+                .fetchOne());
+    }
+
+    Optional<Post> find(TenantId tenant, PostId id) {
+        return db.selectFrom(POST).where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
+                .fetchOptional().map(PostRepository::toPost);
+    }
+
+    /** Locks the row for the rest of the transaction, so two publishers cannot both pass the state check. */
+    Optional<Post> findForUpdate(TenantId tenant, PostId id) {
+        return db.selectFrom(POST).where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
+                .forUpdate().fetchOptional().map(PostRepository::toPost);
+    }
+
+    Post markPublished(TenantId tenant, PostId id, OffsetDateTime at) {
+        return toPost(db.update(POST)
+                .set(POST.STATUS, PostStatus.PUBLISHED.dbValue())
+                .set(POST.FIRST_PUBLISHED_AT, org.jooq.impl.DSL.coalesce(POST.FIRST_PUBLISHED_AT, at))
+                .set(POST.PUBLISHED_AT, at)
+                .set(POST.UPDATED_AT, at)
+                .where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
+                .returning()
+                .fetchOne());
+    }
+
+    /** The slugs in this tenant that start with {@code base}, to find a free variant. */
+    Set<String> slugsLike(TenantId tenant, String base) {
+        return new HashSet<>(db.select(POST.SLUG).from(POST)
+                .where(POST.TENANT_ID.eq(tenant.value()))
+                .and(POST.SLUG.eq(base).or(POST.SLUG.startsWith(base + "-")))
+                .fetch(POST.SLUG));
+    }
+
+    List<Post> latest(TenantId tenant, int limit) {
+        return db.selectFrom(POST).where(POST.TENANT_ID.eq(tenant.value()))
+                .orderBy(POST.UPDATED_AT.desc(), POST.ID.desc()).limit(limit)
+                .fetch(PostRepository::toPost);
+    }
+
+    static Post toPost(PostRecord r) {
+        return new Post(new PostId(r.getId()), new TenantId(r.getTenantId()),
+                PostKind.parse(r.getKind()).orElseThrow(), PostStatus.fromDb(r.getStatus()), r.getTitle(),
+                r.getSlug(), r.getSummary(), r.getBodyHtml(), r.getFirstPublishedAt(), r.getPublishedAt(),
+                r.getCreatedAt(), r.getUpdatedAt());
+    }
+}

@@ -1,0 +1,98 @@
+package id.serambi.core.tenant;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+import id.serambi.core.access.Access;
+import id.serambi.core.access.Action;
+import id.serambi.core.access.Actor;
+import id.serambi.core.account.AccountService;
+import id.serambi.core.account.NewAccount;
+import id.serambi.core.account.Role;
+import id.serambi.core.audit.AuditService;
+import id.serambi.core.support.FieldError;
+import id.serambi.core.support.InvalidInputException;
+import id.serambi.core.support.NotFoundException;
+import id.serambi.core.support.Validator;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/** Tenants: the agencies' sites. Creating one is a platform admin's act and is audited. */
+@Singleton
+public class TenantService {
+    private final TenantRepository tenants;
+    private final AccountService accounts;
+    private final AuditService audit;
+    private final Access access;
+
+    TenantService(TenantRepository tenants, AccountService accounts, AuditService audit, Access access) {
+        this.tenants = tenants;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    /**
+     * Creates an active tenant and its first admin account in one transaction: either both exist afterwards or
+     * neither does. Field names in errors are {@code slug}, {@code name}, {@code kind}, {@code description}
+     * and, for the admin, {@code admin.username}, {@code admin.displayName}, {@code admin.email},
+     * {@code admin.password}.
+     */
+    @Transactional
+    public Tenant createWithFirstAdmin(Actor actor, NewTenant input, NewAccount admin) {
+        access.require(actor, Action.CREATE_TENANT);
+        Validator validator = new Validator();
+        String slug = input.slug() == null ? null : input.slug().trim();
+        SlugRules.checkTenantSlug("slug", slug).ifPresent(validator::add);
+        validator.require("name", input.name(), 200);
+        validator.maxLength("description", input.description(), 2000);
+        TenantKind kind = input.kind() == null || input.kind().isBlank() ? TenantKind.DINAS
+                : TenantKind.parse(input.kind()).orElse(null);
+        if (kind == null) {
+            validator.add(FieldError.of("kind", "validation.kind.unknown"));
+        }
+        if (!validator.hasErrorFor("slug") && tenants.slugExists(slug)) {
+            validator.add(FieldError.of("slug", "validation.slug.taken"));
+        }
+        accounts.validateNewAccount("admin.", admin, validator);
+        validator.check();
+
+        Tenant tenant;
+        try {
+            tenant = tenants.insert(slug, input.name().trim(), kind, blankToNull(input.description()));
+        } catch (IntegrityConstraintViolationException raced) {
+            throw new InvalidInputException(FieldError.of("slug", "validation.slug.taken"));
+        }
+        audit.record(actor, tenant.id(), "tenant.create", "tenant", tenant.slug(),
+                Map.of("name", tenant.name(), "kind", tenant.kind().dbValue()));
+        accounts.createMember(actor, tenant.id(), admin, Role.TENANT_ADMIN);
+        return tenant;
+    }
+
+    /** The tenant with this slug, for someone allowed to see it. */
+    @ReadOnly
+    public Tenant get(Actor actor, String slug) {
+        TenantId id = access.requireInTenant(actor, Action.VIEW_TENANT, slug);
+        return tenants.findById(id).orElseThrow(() -> new NotFoundException("tenant " + slug));
+    }
+
+    @ReadOnly
+    public List<Tenant> list(Actor actor) {
+        access.require(actor, Action.LIST_TENANTS);
+        return tenants.listAll();
+    }
+
+    /** Lookup without an actor, for system jobs (demo data, schedulers). */
+    @ReadOnly
+    public Optional<Tenant> findBySlug(String slug) {
+        return tenants.findBySlug(slug);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
