@@ -1,0 +1,59 @@
+package id.serambi.portal;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import id.serambi.core.i18n.Messages;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.cookie.Cookie;
+import jakarta.inject.Singleton;
+
+/** Renders portal pages from the precompiled JTE templates, in Indonesian unless the reader chose English. */
+@Singleton
+@PortalApp
+class PortalPages {
+    static final String BUNDLE = "i18n.portal";
+    private static final String LANG_COOKIE = "serambi_lang";
+    private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
+
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            PortalPages.class.getClassLoader(), "id.serambi.portal.templates");
+    private final String portalName;
+    private final ZoneId zone;
+
+    PortalPages(@Value("${serambi.portal.name:Kabupaten Contoh}") String portalName, ZoneId zone) {
+        this.portalName = portalName;
+        this.zone = zone;
+    }
+
+    HttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("view", new PortalView(Messages.of(locale(request), BUNDLE), portalName, zone));
+        StringOutput out = new StringOutput();
+        templates.render(template, all, out);
+        var response = HttpResponse.<String>status(status).contentType(HTML).body(out.toString());
+        request.getParameters().getFirst("lang").filter(l -> l.equals("id") || l.equals("en"))
+                .ifPresent(l -> response.cookie(Cookie.of(LANG_COOKIE, l).path("/").httpOnly(true).maxAge(31_536_000L)));
+        return response;
+    }
+
+    HttpResponse<String> notFound(HttpRequest<?> request) {
+        return render(request, HttpStatus.NOT_FOUND, "not-found.jte", Map.of());
+    }
+
+    private static Locale locale(HttpRequest<?> request) {
+        String lang = request.getParameters().getFirst("lang")
+                .or(() -> request.getCookies().findCookie(LANG_COOKIE).map(Cookie::getValue))
+                .orElse("id");
+        return Messages.supported(Locale.forLanguageTag(lang));
+    }
+}

@@ -1,0 +1,34 @@
+package id.serambi.portal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import id.serambi.core.i18n.Messages;
+
+/** What every portal page needs: the district's name, text in the reader's language, dates in the portal's zone. */
+public record PortalView(Messages messages, String portalName, ZoneId zone) {
+
+    public String t(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
+    public String lang() {
+        return messages.locale().getLanguage();
+    }
+
+    public String otherLang() {
+        return lang().equals("en") ? "id" : "en";
+    }
+
+    public String date(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(zone)
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(messages.locale()));
+    }
+
+    /** Machine-readable time for the datetime attribute. */
+    public String isoDate(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(zone).toOffsetDateTime().toString();
+    }
+}

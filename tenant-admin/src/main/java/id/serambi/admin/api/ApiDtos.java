@@ -1,0 +1,62 @@
+package id.serambi.admin.api;
+
+import java.time.OffsetDateTime;
+
+import id.serambi.core.post.Post;
+import id.serambi.core.tenant.Tenant;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** The JSON shapes of API v1. Request fields are nullable so that a missing one gets a field error, not a 500. */
+final class ApiDtos {
+    private ApiDtos() {
+    }
+
+    @Serdeable
+    record Credentials(@Nullable String username, @Nullable String password) {
+        @Override
+        public String toString() {
+            return "Credentials[" + username + "]";
+        }
+    }
+
+    @Serdeable
+    record SessionToken(String token, long expiresInSeconds) {
+    }
+
+    @Serdeable
+    record NewAdmin(@Nullable String username, @Nullable String displayName, @Nullable String email,
+                    @Nullable String password) {
+        @Override
+        public String toString() {
+            return "NewAdmin[" + username + "]";
+        }
+    }
+
+    @Serdeable
+    record TenantRequest(@Nullable String slug, @Nullable String name, @Nullable String kind,
+                         @Nullable String description, @Nullable NewAdmin admin) {
+    }
+
+    @Serdeable
+    record TenantView(long id, String slug, String name, String kind, String status, int quotaMinPerWeek) {
+        static TenantView of(Tenant t) {
+            return new TenantView(t.id().value(), t.slug(), t.name(), t.kind().dbValue(), t.status().dbValue(),
+                    t.quotaMinPerWeek());
+        }
+    }
+
+    @Serdeable
+    record PostRequest(@Nullable String title, @Nullable String summary, @Nullable String bodyHtml, @Nullable String kind) {
+    }
+
+    @Serdeable
+    record PostView(long id, String kind, String status, String title, String slug, @Nullable String summary,
+                    String bodyHtml, @Nullable OffsetDateTime firstPublishedAt, @Nullable OffsetDateTime publishedAt,
+                    OffsetDateTime updatedAt) {
+        static PostView of(Post p) {
+            return new PostView(p.id().value(), p.kind().dbValue(), p.status().dbValue(), p.title(), p.slug(),
+                    p.summary(), p.bodyHtml(), p.firstPublishedAt(), p.publishedAt(), p.updatedAt());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package id.serambi.admin.api;
+
+import java.util.List;
+
+import id.serambi.admin.AdminApp;
+import id.serambi.core.access.Actor;
+import id.serambi.core.post.PostDraft;
+import id.serambi.core.post.PostId;
+import id.serambi.core.post.PostService;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/** An agency's posts through the API. Another tenant's post id answers 404, exactly like a missing one. */
+@Controller("/api/v1/tenants/{slug}/posts")
+@AdminApp
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class PostApiController {
+    private final PostService posts;
+
+    PostApiController(PostService posts) {
+        this.posts = posts;
+    }
+
+    @Get
+    List<ApiDtos.PostView> list(Actor actor, String slug) {
+        return posts.recent(actor, slug, 100).stream().map(ApiDtos.PostView::of).toList();
+    }
+
+    @Post
+    HttpResponse<ApiDtos.PostView> create(Actor actor, String slug, @Body ApiDtos.PostRequest body) {
+        var post = posts.createDraft(actor, slug, new PostDraft(body.title(), body.summary(), body.bodyHtml(), body.kind()));
+        return HttpResponse.created(ApiDtos.PostView.of(post));
+    }
+
+    @Get("/{id}")
+    ApiDtos.PostView get(Actor actor, String slug, long id) {
+        return ApiDtos.PostView.of(posts.get(actor, slug, new PostId(id)));
+    }
+
+    @Post("/{id}/publish")
+    ApiDtos.PostView publish(Actor actor, String slug, long id) {
+        return ApiDtos.PostView.of(posts.publish(actor, slug, new PostId(id)));
+    }
+}

@@ -1,0 +1,55 @@
+package id.serambi.admin.api;
+
+import java.util.List;
+
+import id.serambi.admin.AdminApp;
+import id.serambi.admin.security.ClientAddress;
+import id.serambi.core.access.Actor;
+import id.serambi.core.account.AccountService;
+import id.serambi.core.account.SessionService;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/** API sign-in: trade a user name and password for a bearer token (a revocable session). */
+@Controller("/api/v1/sessions")
+@AdminApp
+class SessionApiController {
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final ErrorResponses errors;
+
+    SessionApiController(AccountService accounts, SessionService sessions, ErrorResponses errors) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.errors = errors;
+    }
+
+    @Post
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> signIn(HttpRequest<?> request, @Body ApiDtos.Credentials credentials) {
+        String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
+        return accounts.authenticate(credentials.username(), credentials.password(), ClientAddress.of(request), userAgent)
+                .<HttpResponse<?>>map(account -> HttpResponse.created(new ApiDtos.SessionToken(
+                        sessions.open(account, ClientAddress.of(request), userAgent),
+                        SessionService.LIFETIME.toSeconds())))
+                .orElseGet(() -> errors.respond(request, HttpStatus.UNAUTHORIZED, "login.failed", List.of()));
+    }
+
+    @Delete("/current")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> signOut(HttpRequest<?> request, Actor actor) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            sessions.close(actor, header.substring(7).trim());
+        }
+        return HttpResponse.noContent();
+    }
+}

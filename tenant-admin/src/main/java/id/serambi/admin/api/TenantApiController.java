@@ -1,0 +1,47 @@
+package id.serambi.admin.api;
+
+import java.util.List;
+
+import id.serambi.admin.AdminApp;
+import id.serambi.core.access.Actor;
+import id.serambi.core.account.NewAccount;
+import id.serambi.core.tenant.NewTenant;
+import id.serambi.core.tenant.TenantService;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/** Tenants through the API: what the console's tenant list and form do. */
+@Controller("/api/v1/tenants")
+@AdminApp
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class TenantApiController {
+    private final TenantService tenants;
+
+    TenantApiController(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    @Get
+    List<ApiDtos.TenantView> list(Actor actor) {
+        return tenants.list(actor).stream().map(ApiDtos.TenantView::of).toList();
+    }
+
+    @Post
+    HttpResponse<ApiDtos.TenantView> create(Actor actor, @Body ApiDtos.TenantRequest body) {
+        ApiDtos.NewAdmin admin = body.admin() == null ? new ApiDtos.NewAdmin(null, null, null, null) : body.admin();
+        var tenant = tenants.createWithFirstAdmin(actor,
+                new NewTenant(body.slug(), body.name(), body.kind(), body.description()),
+                new NewAccount(admin.username(), admin.displayName(), admin.email(), admin.password()));
+        return HttpResponse.created(ApiDtos.TenantView.of(tenant));
+    }
+
+    @Get("/{slug}")
+    ApiDtos.TenantView get(Actor actor, String slug) {
+        return ApiDtos.TenantView.of(tenants.get(actor, slug));
+    }
+}

@@ -1,0 +1,85 @@
+package id.serambi.admin.console;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import id.serambi.admin.AdminApp;
+import id.serambi.core.access.Actor;
+import id.serambi.core.account.NewAccount;
+import id.serambi.core.support.InvalidInputException;
+import id.serambi.core.tenant.NewTenant;
+import id.serambi.core.tenant.Tenant;
+import id.serambi.core.tenant.TenantKind;
+import id.serambi.core.tenant.TenantService;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/**
+ * The console's first page: Kominfo's list of agency sites with the form to create one; an agency's people
+ * go straight to their own site's page.
+ */
+@Controller("/admin")
+@Produces(MediaType.TEXT_HTML)
+@AdminApp
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class HomeController {
+    static final List<String> TENANT_FIELDS = List.of("slug", "name", "kind", "description",
+            "admin.username", "admin.displayName", "admin.email");
+
+    private final Pages pages;
+    private final TenantService tenants;
+
+    HomeController(Pages pages, TenantService tenants) {
+        this.pages = pages;
+        this.tenants = tenants;
+    }
+
+    @Get
+    HttpResponse<?> home(HttpRequest<?> request, Actor actor) {
+        if (!actor.isPlatformUser()) {
+            return actor.tenants().keySet().stream().findFirst()
+                    .<HttpResponse<?>>map(slug -> HttpResponse.seeOther(URI.create("/admin/t/" + slug)))
+                    .orElseGet(() -> pages.page(request, actor, "no-role.jte", Map.of()));
+        }
+        return platformHome(request, actor, HttpStatus.OK, FormState.empty());
+    }
+
+    @Post(value = "/tenants", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> createTenant(HttpRequest<?> request, Actor actor, @Body Map<String, String> form) {
+        if (!Pages.csrfValid(request, form.get("_csrf"))) {
+            return pages.csrfRefused(request, actor);
+        }
+        try {
+            Tenant tenant = tenants.createWithFirstAdmin(actor,
+                    new NewTenant(form.get("slug"), form.get("name"), form.get("kind"), form.get("description")),
+                    new NewAccount(form.get("admin.username"), form.get("admin.displayName"), form.get("admin.email"),
+                            form.get("admin.password")));
+            return HttpResponse.seeOther(URI.create("/admin?created=" + tenant.slug()));
+        } catch (InvalidInputException invalid) {
+            Map<String, String> values = new HashMap<>();
+            TENANT_FIELDS.forEach(f -> values.put(f, form.getOrDefault(f, "")));
+            return platformHome(request, actor, HttpStatus.BAD_REQUEST,
+                    FormState.of(values, invalid.errors(), pages.messages(request)));
+        }
+    }
+
+    private HttpResponse<String> platformHome(HttpRequest<?> request, Actor actor, HttpStatus status, FormState form) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenants", tenants.list(actor));
+        params.put("kinds", TenantKind.values());
+        params.put("form", form);
+        params.put("created", request.getParameters().getFirst("created").orElse(""));
+        return pages.render(request, status, "platform-home.jte", pages.withView(request, actor, params));
+    }
+}

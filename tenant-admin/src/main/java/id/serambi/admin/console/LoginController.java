@@ -1,0 +1,74 @@
+package id.serambi.admin.console;
+
+import java.net.URI;
+import java.util.Map;
+
+import id.serambi.admin.AdminApp;
+import id.serambi.admin.security.ClientAddress;
+import id.serambi.admin.security.SessionCookie;
+import id.serambi.core.access.Actor;
+import id.serambi.core.account.AccountService;
+import id.serambi.core.account.SessionService;
+import id.serambi.core.i18n.Messages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/** Signing in and out of the console. */
+@Controller("/admin")
+@Produces(MediaType.TEXT_HTML)
+@AdminApp
+class LoginController {
+    private final Pages pages;
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final SessionCookie cookie;
+
+    LoginController(Pages pages, AccountService accounts, SessionService sessions, SessionCookie cookie) {
+        this.pages = pages;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.cookie = cookie;
+    }
+
+    @Get("/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<String> form(HttpRequest<?> request) {
+        return pages.page(request, null, "login.jte", Map.of("username", "", "error", ""));
+    }
+
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> login(HttpRequest<?> request, @Nullable String username, @Nullable String password) {
+        String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
+        return accounts.authenticate(username, password, ClientAddress.of(request), userAgent)
+                .<HttpResponse<?>>map(account -> {
+                    String token = sessions.open(account, ClientAddress.of(request), userAgent);
+                    return HttpResponse.seeOther(URI.create("/admin")).cookie(cookie.create(token));
+                })
+                .orElseGet(() -> {
+                    Messages messages = pages.messages(request);
+                    return pages.render(request, HttpStatus.UNAUTHORIZED, "login.jte", pages.withView(request, null,
+                            Map.of("username", username == null ? "" : username,
+                                    "error", messages.get("login.failed"))));
+                });
+    }
+
+    @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> logout(HttpRequest<?> request, Actor actor, @Nullable String _csrf) {
+        if (Pages.csrfValid(request, _csrf)) {
+            SessionCookie.read(request).ifPresent(token -> sessions.close(actor, token));
+        }
+        return HttpResponse.seeOther(URI.create("/admin/login")).cookie(cookie.expired());
+    }
+}

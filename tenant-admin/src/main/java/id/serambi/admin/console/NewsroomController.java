@@ -1,0 +1,105 @@
+package id.serambi.admin.console;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import id.serambi.admin.AdminApp;
+import id.serambi.core.access.Action;
+import id.serambi.core.access.Actor;
+import id.serambi.core.post.PostDraft;
+import id.serambi.core.post.PostId;
+import id.serambi.core.post.PostService;
+import id.serambi.core.quota.QuotaService;
+import id.serambi.core.support.InvalidInputException;
+import id.serambi.core.tenant.Tenant;
+import id.serambi.core.tenant.TenantService;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/** An agency's own page in the console: this week's quota, its posts, and writing a new one. */
+@Controller("/admin/t/{slug}")
+@Produces(MediaType.TEXT_HTML)
+@AdminApp
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class NewsroomController {
+    static final List<String> POST_FIELDS = List.of("title", "summary", "bodyHtml", "kind");
+
+    private final Pages pages;
+    private final TenantService tenants;
+    private final PostService posts;
+    private final QuotaService quota;
+
+    NewsroomController(Pages pages, TenantService tenants, PostService posts, QuotaService quota) {
+        this.pages = pages;
+        this.tenants = tenants;
+        this.posts = posts;
+        this.quota = quota;
+    }
+
+    @Get
+    HttpResponse<String> dashboard(HttpRequest<?> request, Actor actor, @PathVariable String slug) {
+        return dashboard(request, actor, slug, HttpStatus.OK, FormState.empty());
+    }
+
+    @Post(value = "/posts", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(HttpRequest<?> request, Actor actor, @PathVariable String slug, @Body Map<String, String> form) {
+        if (!Pages.csrfValid(request, form.get("_csrf"))) {
+            return pages.csrfRefused(request, actor);
+        }
+        try {
+            var post = posts.createDraft(actor, slug,
+                    new PostDraft(form.get("title"), form.get("summary"), form.get("bodyHtml"), form.get("kind")));
+            if ("publish".equals(form.get("action"))) {
+                posts.publish(actor, slug, post.id());
+                return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?published=" + post.id().value()));
+            }
+            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?saved=" + post.id().value()));
+        } catch (InvalidInputException invalid) {
+            Map<String, String> values = new HashMap<>();
+            POST_FIELDS.forEach(f -> values.put(f, form.getOrDefault(f, "")));
+            return dashboard(request, actor, slug, HttpStatus.BAD_REQUEST,
+                    FormState.of(values, invalid.errors(), pages.messages(request)));
+        }
+    }
+
+    @Post(value = "/posts/{id}/publish", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> publish(HttpRequest<?> request, Actor actor, @PathVariable String slug, @PathVariable long id,
+                            @Body Map<String, String> form) {
+        if (!Pages.csrfValid(request, form.get("_csrf"))) {
+            return pages.csrfRefused(request, actor);
+        }
+        try {
+            posts.publish(actor, slug, new PostId(id));
+            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?published=" + id));
+        } catch (InvalidInputException invalid) {
+            var messages = pages.messages(request);
+            return dashboard(request, actor, slug, HttpStatus.BAD_REQUEST, FormState.of(Map.of(), invalid.errors(), messages));
+        }
+    }
+
+    private HttpResponse<String> dashboard(HttpRequest<?> request, Actor actor, String slug, HttpStatus status, FormState form) {
+        Tenant tenant = tenants.get(actor, slug);
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenant);
+        params.put("progress", quota.thisWeek(tenant.id()));
+        params.put("posts", posts.recent(actor, slug, 50));
+        params.put("form", form);
+        params.put("published", request.getParameters().getFirst("published").orElse(""));
+        params.put("saved", request.getParameters().getFirst("saved").orElse(""));
+        params.put("canPublish", actor.rolesIn(slug).stream().anyMatch(
+                r -> Action.PUBLISH_POST.tenantRoles().contains(r)));
+        return pages.render(request, status, "tenant-home.jte", pages.withView(request, actor, params));
+    }
+}

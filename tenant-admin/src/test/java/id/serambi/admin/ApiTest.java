@@ -1,0 +1,178 @@
+package id.serambi.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import id.serambi.core.account.AccountService;
+import id.serambi.core.account.Role;
+import id.serambi.core.testing.Fixtures;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+
+@MicronautTest(environments = "admin", transactional = false)
+class ApiTest extends AdminHttpTest {
+    @Inject AccountService accounts;
+    @Inject JsonMapper json;
+
+    String kominfo;
+
+    @BeforeAll
+    void platformAdmin() {
+        Fixtures.platformUser(accounts, "kominfo", Role.PLATFORM_ADMIN);
+        kominfo = signIn("kominfo", Fixtures.PASSWORD);
+    }
+
+    @Test
+    void a_platform_admin_creates_a_tenant_and_its_admin_writes_and_publishes_a_post() {
+        Reply created = send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("dinkes", "Dinas Kesehatan"))));
+        assertThat(created.code()).isEqualTo(201);
+        assertThat(read(created)).containsEntry("slug", "dinkes").containsEntry("status", "active");
+
+        String admin = signIn("admin.dinkes", "sandi-admin-dinkes-2026");
+        Reply draft = send(as(admin, HttpRequest.POST("/api/v1/tenants/dinkes/posts",
+                Map.of("title", "Imunisasi Polio Serentak", "bodyHtml", "<p>Isi <script>x()</script></p>"))));
+        assertThat(draft.code()).isEqualTo(201);
+        Map<String, Object> post = read(draft);
+        assertThat(post).containsEntry("status", "draft").containsEntry("slug", "imunisasi-polio-serentak");
+        assertThat((String) post.get("bodyHtml")).doesNotContain("script");
+
+        Reply published = send(as(admin, HttpRequest.POST(
+                "/api/v1/tenants/dinkes/posts/" + post.get("id") + "/publish", "")));
+        assertThat(published.code()).isEqualTo(200);
+        assertThat(read(published)).containsEntry("status", "published").containsKey("firstPublishedAt");
+        assertThat(auditCount("tenant.create")).isGreaterThanOrEqualTo(1);
+        assertThat(auditCount("post.publish")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void a_duplicate_slug_is_a_400_naming_the_field_in_indonesian() {
+        send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("dukcapil", "Disdukcapil"))));
+        Reply again = send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("dukcapil", "Lagi"))));
+        assertThat(again.code()).isEqualTo(400);
+        assertThat(again.contentType()).hasValue("application/problem+json");
+        assertThat(again.body()).contains("\"field\":\"slug\"", "Slug ini sudah dipakai situs lain.");
+    }
+
+    @Test
+    void every_bad_field_is_named_at_once_and_nothing_is_created() {
+        Map<String, Object> body = Map.of("slug", "Bad Slug!", "name", " ", "description", "x".repeat(2001),
+                "admin", Map.of("username", "ok.user", "displayName", "Ok", "password", "pendek"));
+        Reply response = send(as(kominfo, HttpRequest.POST("/api/v1/tenants", body)));
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"slug\"", "\"field\":\"name\"", "\"field\":\"description\"",
+                "\"field\":\"admin.password\"", "Wajib diisi.", "Kata sandi minimal 12 karakter.");
+        assertThat(send(as(kominfo, HttpRequest.GET("/api/v1/tenants/bad-slug"))).code()).isEqualTo(404);
+    }
+
+    @Test
+    void an_english_client_gets_english_problem_details() {
+        Reply response = send(as(kominfo, HttpRequest.POST("/api/v1/tenants", Map.of("slug", "x")))
+                .header("Accept-Language", "en"));
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(response.body()).contains("Required.");
+    }
+
+    @Test
+    void malformed_json_is_a_400_problem_not_a_500() {
+        Reply response = send(as(kominfo, HttpRequest.POST("/api/v1/tenants", "{\"slug\": ")
+                .contentType("application/json")));
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(response.body()).contains("bukan JSON yang valid").doesNotContain("Exception", "at id.");
+    }
+
+    @Test
+    void an_empty_post_title_is_a_400_and_a_non_numeric_post_id_too() {
+        send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("bappeda", "Bappeda"))));
+        String admin = signIn("admin.bappeda", "sandi-admin-bappeda-2026");
+        Reply empty = send(as(admin, HttpRequest.POST("/api/v1/tenants/bappeda/posts", Map.of("title", ""))));
+        assertThat(empty.code()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"field\":\"title\"", "Wajib diisi.");
+        assertThat(send(as(admin, HttpRequest.GET("/api/v1/tenants/bappeda/posts/abc"))).code()).isEqualTo(400);
+    }
+
+    @Test
+    void an_agency_admin_asking_for_another_agencys_post_gets_404_and_the_post_is_unchanged() {
+        send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("dinsos", "Dinas Sosial"))));
+        send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("distan", "Dinas Pertanian"))));
+        String dinsos = signIn("admin.dinsos", "sandi-admin-dinsos-2026");
+        String distan = signIn("admin.distan", "sandi-admin-distan-2026");
+        Object postId = read(send(as(distan, HttpRequest.POST("/api/v1/tenants/distan/posts", Map.of("title", "Panen Raya"))))).get("id");
+
+        for (String path : new String[] {"/api/v1/tenants/dinsos/posts/" + postId, "/api/v1/tenants/distan/posts/" + postId}) {
+            assertThat(send(as(dinsos, HttpRequest.GET(path))).code()).as(path).isEqualTo(404);
+            assertThat(send(as(dinsos, HttpRequest.POST(path + "/publish", ""))).code()).as(path).isEqualTo(404);
+        }
+        assertThat(send(as(dinsos, HttpRequest.GET("/api/v1/tenants/distan"))).code()).isEqualTo(404);
+        assertThat(read(send(as(distan, HttpRequest.GET("/api/v1/tenants/distan/posts/" + postId))))).containsEntry("status", "draft");
+    }
+
+    @Test
+    void an_agency_admin_may_not_create_tenants() {
+        send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("bpbd", "BPBD"))));
+        String admin = signIn("admin.bpbd", "sandi-admin-bpbd-2026");
+        Reply response = send(as(admin, HttpRequest.POST("/api/v1/tenants", tenantJson("liar", "Liar"))));
+        assertThat(response.code()).isEqualTo(403);
+        assertThat(response.body()).contains("admin platform Kominfo");
+    }
+
+    @Test
+    void without_a_valid_token_the_api_answers_401() {
+        assertThat(send(HttpRequest.GET("/api/v1/tenants")).code()).isEqualTo(401);
+        assertThat(send(as("not-a-real-token", HttpRequest.GET("/api/v1/tenants"))).code()).isEqualTo(401);
+    }
+
+    @Test
+    void a_wrong_password_is_401_and_a_signed_out_token_stops_working() {
+        assertThat(send(HttpRequest.POST("/api/v1/sessions", Map.of("username", "kominfo", "password", "salah-sekali-ya")))
+                .code()).isEqualTo(401);
+        String token = signIn("kominfo", Fixtures.PASSWORD);
+        assertThat(send(as(token, HttpRequest.DELETE("/api/v1/sessions/current"))).code()).isEqualTo(204);
+        assertThat(send(as(token, HttpRequest.GET("/api/v1/tenants"))).code()).isEqualTo(401);
+    }
+
+    private static Map<String, Object> tenantJson(String slug, String name) {
+        return Map.of("slug", slug, "name", name, "kind", "dinas",
+                "admin", Map.of("username", "admin." + slug, "displayName", "Admin " + name,
+                        "password", "sandi-admin-" + slug + "-2026"));
+    }
+
+    private String signIn(String username, String password) {
+        Reply response = send(HttpRequest.POST("/api/v1/sessions", Map.of("username", username, "password", password)));
+        assertThat(response.code()).as("sign-in of " + username).isEqualTo(201);
+        return (String) read(response).get("token");
+    }
+
+    private static <T> MutableHttpRequest<T> as(String token, MutableHttpRequest<T> request) {
+        return request.bearerAuth(token);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(Reply response) {
+        try {
+            return json.readValue(response.body(), Map.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private long auditCount(String action) {
+        try (var c = DriverManager.getConnection(database.jdbcUrl(), database.ownerUser(), database.ownerPassword());
+             var s = c.prepareStatement("select count(*) from audit_log where action = ?")) {
+            s.setString(1, action);
+            var rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package id.serambi.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import id.serambi.core.account.AccountService;
+import id.serambi.core.account.Role;
+import id.serambi.core.testing.Fixtures;
+import id.serambi.core.testing.Html;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+
+@MicronautTest(environments = "admin", transactional = false)
+class ConsoleTest extends AdminHttpTest {
+    @Inject AccountService accounts;
+
+    @BeforeAll
+    void platformAdmin() {
+        Fixtures.platformUser(accounts, "kominfo", Role.PLATFORM_ADMIN);
+    }
+
+    @Test
+    void the_login_page_speaks_indonesian_by_default_and_english_on_request() {
+        Reply page = send(HttpRequest.GET("/admin/login"));
+        assertThat(page.code()).isEqualTo(200);
+        assertThat(Html.text(page.body())).contains("Masuk ke konsol", "Nama pengguna", "Kata sandi");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+        assertThat(Html.text(send(HttpRequest.GET("/admin/login?lang=en")).body())).contains("Sign in to the console", "User name");
+    }
+
+    @Test
+    void a_wrong_password_shows_the_form_again_with_a_message_and_no_session() {
+        Reply page = send(form("/admin/login", "username=kominfo&password=bukan-sandinya"));
+        assertThat(page.code()).isEqualTo(401);
+        assertThat(Html.text(page.body())).contains("Nama pengguna atau kata sandi salah.");
+        assertThat(page.sessionCookie()).isEmpty();
+    }
+
+    @Test
+    void an_anonymous_browser_is_sent_to_the_login_page() {
+        Reply response = send(HttpRequest.GET("/admin").accept("text/html"));
+        assertThat(response.code()).isIn(302, 303);
+        assertThat(response.header("Location")).isEqualTo("/admin/login");
+    }
+
+    @Test
+    void a_platform_admin_creates_a_tenant_and_its_admin_publishes_a_post_that_counts_this_week() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        Reply created = send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dukcapil",
+                "Dinas Kependudukan dan Pencatatan Sipil", csrf(kominfo, "/admin"))))));
+        assertThat(created.code()).isEqualTo(303);
+        assertThat(Html.text(send(withSession(kominfo, HttpRequest.GET("/admin"))).body()))
+                .contains("Dinas Kependudukan dan Pencatatan Sipil", "/dukcapil");
+
+        String admin = login("admin.dukcapil", "sandi-admin-dukcapil-2026");
+        Reply home = send(withSession(admin, HttpRequest.GET("/admin")));
+        assertThat(home.code()).isEqualTo(303);
+        assertThat(home.header("Location")).isEqualTo("/admin/t/dukcapil");
+        assertThat(Html.text(send(withSession(admin, HttpRequest.GET("/admin/t/dukcapil"))).body())).contains("0 dari 2 minggu ini");
+
+        Map<String, String> post = new LinkedHashMap<>();
+        post.put("_csrf", csrf(admin, "/admin/t/dukcapil"));
+        post.put("title", "Pelayanan KTP-el Keliling");
+        post.put("kind", "news");
+        post.put("summary", "Pelayanan perekaman di kecamatan.");
+        post.put("bodyHtml", "<p>Warga dapat merekam KTP-el.</p>");
+        post.put("action", "publish");
+        Reply published = send(withSession(admin, form("/admin/t/dukcapil/posts", encode(post))));
+        assertThat(published.code()).isEqualTo(303);
+
+        String dashboard = Html.text(send(withSession(admin, HttpRequest.GET("/admin/t/dukcapil"))).body());
+        assertThat(dashboard).contains("1 dari 2 minggu ini", "Pelayanan KTP-el Keliling", "terbit");
+    }
+
+    @Test
+    void a_taken_slug_shows_the_form_again_with_the_reason_and_keeps_what_was_typed() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinkes", "Dinas Kesehatan", csrf(kominfo, "/admin"))))));
+        Reply again = send(withSession(kominfo, form("/admin/tenants",
+                encode(tenantForm("dinkes", "Dinas Kesehatan Kedua", csrf(kominfo, "/admin"))))));
+        assertThat(again.code()).isEqualTo(400);
+        assertThat(Html.text(again.body())).contains("Slug ini sudah dipakai situs lain.", "Periksa isian");
+        assertThat(again.body()).contains("value=\"Dinas Kesehatan Kedua\"").doesNotContain("sandi-admin-dinkes-2026");
+    }
+
+    @Test
+    void a_form_without_its_token_or_from_another_site_is_refused_and_nothing_is_created() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        Map<String, String> noToken = tenantForm("liar", "Situs Liar", "salah");
+        assertThat(send(withSession(kominfo, form("/admin/tenants", encode(noToken)))).code()).isEqualTo(403);
+        Map<String, String> crossSite = tenantForm("liar", "Situs Liar", csrf(kominfo, "/admin"));
+        assertThat(send(withSession(kominfo, form("/admin/tenants", encode(crossSite)).header("Sec-Fetch-Site", "cross-site")))
+                .code()).isEqualTo(403);
+        assertThat(Html.text(send(withSession(kominfo, HttpRequest.GET("/admin"))).body())).doesNotContain("Situs Liar");
+    }
+
+    @Test
+    void signing_out_ends_the_session_on_the_server() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        Reply out = send(withSession(kominfo, form("/admin/logout", "_csrf=" + csrf(kominfo, "/admin"))));
+        assertThat(out.code()).isEqualTo(303);
+        assertThat(send(withSession(kominfo, HttpRequest.GET("/admin"))).code()).isEqualTo(401);
+    }
+
+    @Test
+    void another_agencys_console_page_is_not_found() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinsos", "Dinas Sosial", csrf(kominfo, "/admin"))))));
+        send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("distan", "Dinas Pertanian", csrf(kominfo, "/admin"))))));
+        String dinsos = login("admin.dinsos", "sandi-admin-dinsos-2026");
+        Reply page = send(withSession(dinsos, HttpRequest.GET("/admin/t/distan")));
+        assertThat(page.code()).isEqualTo(404);
+        assertThat(Html.text(page.body())).contains("Tidak ditemukan").doesNotContain("Dinas Pertanian");
+    }
+
+    private String login(String username, String password) {
+        Reply response = send(form("/admin/login", "username=" + username + "&password=" + password));
+        assertThat(response.code()).as("login of " + username).isEqualTo(303);
+        return response.sessionCookie().map(Cookie::getValue).orElseThrow();
+    }
+
+    private String csrf(String session, String page) {
+        return Html.csrfToken(send(withSession(session, HttpRequest.GET(page))).body());
+    }
+
+    private static <T> MutableHttpRequest<T> withSession(String session, MutableHttpRequest<T> request) {
+        return request.cookie(Cookie.of("serambi_session", session));
+    }
+
+    private static Map<String, String> tenantForm(String slug, String name, String csrf) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf);
+        form.put("name", name);
+        form.put("slug", slug);
+        form.put("kind", "dinas");
+        form.put("admin.displayName", "Admin " + name);
+        form.put("admin.username", "admin." + slug);
+        form.put("admin.password", "sandi-admin-" + slug + "-2026");
+        return form;
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
