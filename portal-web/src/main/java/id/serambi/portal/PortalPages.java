@@ -22,7 +22,6 @@ import jakarta.inject.Singleton;
 @PortalApp
 class PortalPages {
     static final String BUNDLE = "i18n.portal";
-    private static final String LANG_COOKIE = "serambi_lang";
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
@@ -42,7 +41,7 @@ class PortalPages {
         templates.render(template, all, out);
         var response = HttpResponse.<String>status(status).contentType(HTML).body(out.toString());
         request.getParameters().getFirst("lang").filter(l -> l.equals("id") || l.equals("en"))
-                .ifPresent(l -> response.cookie(Cookie.of(LANG_COOKIE, l).path("/").httpOnly(true).maxAge(31_536_000L)));
+                .ifPresent(l -> response.cookie(Cookie.of(Messages.LANG_COOKIE, l).path("/").httpOnly(true).maxAge(31_536_000L)));
         return response;
     }
 
@@ -51,9 +50,7 @@ class PortalPages {
     }
 
     private static Locale locale(HttpRequest<?> request) {
-        String lang = request.getParameters().getFirst("lang")
-                .or(() -> request.getCookies().findCookie(LANG_COOKIE).map(Cookie::getValue))
-                .orElse("id");
-        return Messages.supported(Locale.forLanguageTag(lang));
+        return Messages.chosen(request.getParameters().getFirst("lang"),
+                request.getCookies().findCookie(Messages.LANG_COOKIE).map(Cookie::getValue));
     }
 }

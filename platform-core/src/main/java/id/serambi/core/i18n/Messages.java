@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -37,6 +38,17 @@ public final class Messages {
                 .map(name -> ResourceBundle.getBundle(name, supported, Messages.class.getClassLoader(), CONTROL))
                 .toList();
         return new Messages(supported, bundles);
+    }
+
+    /** Where a reader's choice of language is remembered (set by {@code ?lang=en} or {@code ?lang=id}). */
+    public static final String LANG_COOKIE = "serambi_lang";
+
+    /**
+     * The reader's language: an explicit {@code ?lang=} first, then the remembered choice, else Indonesian.
+     * The browser's Accept-Language is not used: Indonesian is the default for everyone.
+     */
+    public static Locale chosen(Optional<String> langParameter, Optional<String> langCookie) {
+        return supported(Locale.forLanguageTag(langParameter.or(() -> langCookie).orElse("id")));
     }
 
     /** The supported locale nearest to the one asked for; Indonesian for anything unknown. */

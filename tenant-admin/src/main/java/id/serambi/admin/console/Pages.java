@@ -32,7 +32,6 @@ import jakarta.inject.Singleton;
 @AdminApp
 public class Pages {
     public static final String BUNDLE = "i18n.admin";
-    static final String LANG_COOKIE = "serambi_lang";
     private static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
@@ -57,7 +56,7 @@ public class Pages {
         templates.render(template, params, out);
         var response = HttpResponse.<String>status(status).contentType(HTML).body(out.toString());
         request.getParameters().getFirst("lang").filter(l -> l.equals("id") || l.equals("en"))
-                .ifPresent(l -> response.cookie(Cookie.of(LANG_COOKIE, l).path("/").httpOnly(true).maxAge(31_536_000L)));
+                .ifPresent(l -> response.cookie(Cookie.of(Messages.LANG_COOKIE, l).path("/").httpOnly(true).maxAge(31_536_000L)));
         return response;
     }
 
@@ -99,9 +98,7 @@ public class Pages {
     }
 
     private static Locale locale(HttpRequest<?> request) {
-        String lang = request.getParameters().getFirst("lang")
-                .or(() -> request.getCookies().findCookie(LANG_COOKIE).map(Cookie::getValue))
-                .orElse("id");
-        return Messages.supported(Locale.forLanguageTag(lang));
+        return Messages.chosen(request.getParameters().getFirst("lang"),
+                request.getCookies().findCookie(Messages.LANG_COOKIE).map(Cookie::getValue));
     }
 }
