@@ -5,23 +5,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import id.serambi.core.i18n.LocalizedView;
 import id.serambi.core.i18n.Messages;
 
 /** What every portal page needs: the district's name, text in the reader's language, dates in the portal's zone. */
-public record PortalView(Messages messages, String portalName, ZoneId zone) {
-
-    public String t(String key, Object... args) {
-        return messages.get(key, args);
-    }
-
-    public String lang() {
-        return messages.locale().getLanguage();
-    }
-
-    public String otherLang() {
-        return lang().equals("en") ? "id" : "en";
-    }
-
+public record PortalView(Messages messages, String portalName, ZoneId zone) implements LocalizedView {
     public String date(OffsetDateTime at) {
         return at == null ? "" : at.atZoneSameInstant(zone)
                 .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(messages.locale()));

@@ -37,6 +37,11 @@ public class ErrorResponses {
     }
 
     public HttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String messageKey, List<FieldError> errors) {
+        if (!isApi(request) && !request.getPath().startsWith("/admin")) {
+            // A reader's page on a node that also serves the console (demo): no console look, no detail.
+            return HttpResponse.status(status).contentType(MediaType.TEXT_PLAIN_TYPE)
+                    .body(Messages.of(Messages.INDONESIAN, Pages.BUNDLE).get(messageKey));
+        }
         if (isApi(request)) {
             Messages messages = apiMessages(request);
             List<Problem.FieldProblem> fields = errors.stream()

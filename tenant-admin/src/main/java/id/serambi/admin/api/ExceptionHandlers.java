@@ -21,86 +21,106 @@ import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 
-/** Maps the domain's refusals and malformed requests to answers; see {@link ErrorResponses}. */
+/**
+ * Maps the domain's refusals and malformed requests to answers (see {@link ErrorResponses}). Micronaut's own
+ * handlers for bad JSON, bad values and missing parts are replaced: they answer in English with internals.
+ */
 final class ExceptionHandlers {
     private ExceptionHandlers() {
     }
 
+    /** One exception type answered with one status; {@link #explain} says what to tell the user. */
+    abstract static class Handler<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
+        private final ErrorResponses responses;
+        private final HttpStatus status;
+
+        Handler(ErrorResponses responses, HttpStatus status) {
+            this.responses = responses;
+            this.status = status;
+        }
+
+        abstract String messageKey(E error);
+
+        List<FieldError> explain(E error) {
+            return List.of();
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, E error) {
+            return responses.respond(request, status, messageKey(error), explain(error));
+        }
+    }
+
     @Singleton
     @AdminApp
-    static class InvalidInput implements ExceptionHandler<InvalidInputException, HttpResponse<?>> {
-        private final ErrorResponses responses;
-
+    static class InvalidInput extends Handler<InvalidInputException> {
         InvalidInput(ErrorResponses responses) {
-            this.responses = responses;
+            super(responses, HttpStatus.BAD_REQUEST);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, InvalidInputException e) {
-            return responses.respond(request, HttpStatus.BAD_REQUEST, "problem.invalid_input", e.errors());
+        String messageKey(InvalidInputException e) {
+            return "problem.invalid_input";
+        }
+
+        @Override
+        List<FieldError> explain(InvalidInputException e) {
+            return e.errors();
         }
     }
 
     @Singleton
     @AdminApp
-    static class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<?>> {
-        private final ErrorResponses responses;
-
+    static class NotFound extends Handler<NotFoundException> {
         NotFound(ErrorResponses responses) {
-            this.responses = responses;
+            super(responses, HttpStatus.NOT_FOUND);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, NotFoundException e) {
-            return responses.respond(request, HttpStatus.NOT_FOUND, "not_found", List.of());
+        String messageKey(NotFoundException e) {
+            return "not_found";
         }
     }
 
     @Singleton
     @AdminApp
-    static class Denied implements ExceptionHandler<AccessDeniedException, HttpResponse<?>> {
-        private final ErrorResponses responses;
-
+    static class Denied extends Handler<AccessDeniedException> {
         Denied(ErrorResponses responses) {
-            this.responses = responses;
+            super(responses, HttpStatus.FORBIDDEN);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, AccessDeniedException e) {
-            return responses.respond(request, HttpStatus.FORBIDDEN, e.messageKey(), List.of());
+        String messageKey(AccessDeniedException e) {
+            return e.messageKey();
         }
     }
 
-    /** A body that is not JSON. Replaces Micronaut's answer, which echoes parser internals in English. */
+    /** A body that is not JSON. */
     @Singleton
     @AdminApp
     @Replaces(JsonExceptionHandler.class)
-    static class MalformedJson implements ExceptionHandler<JsonSyntaxException, HttpResponse<?>> {
-        private final ErrorResponses responses;
-
+    static class MalformedJson extends Handler<JsonSyntaxException> {
         MalformedJson(ErrorResponses responses) {
-            this.responses = responses;
+            super(responses, HttpStatus.BAD_REQUEST);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException e) {
-            return responses.respond(request, HttpStatus.BAD_REQUEST, "problem.malformed_body", List.of());
+        String messageKey(JsonSyntaxException e) {
+            return "problem.malformed_body";
         }
     }
 
     /** JSON of the wrong shape (e.g. a list where an object belongs). */
     @Singleton
     @AdminApp
-    static class MalformedBody implements ExceptionHandler<CodecException, HttpResponse<?>> {
-        private final ErrorResponses responses;
-
+    static class MalformedBody extends Handler<CodecException> {
         MalformedBody(ErrorResponses responses) {
-            this.responses = responses;
+            super(responses, HttpStatus.BAD_REQUEST);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, CodecException e) {
-            return responses.respond(request, HttpStatus.BAD_REQUEST, "problem.malformed_body", List.of());
+        String messageKey(CodecException e) {
+            return "problem.malformed_body";
         }
     }
 
@@ -108,17 +128,19 @@ final class ExceptionHandlers {
     @Singleton
     @AdminApp
     @Replaces(ConversionErrorHandler.class)
-    static class Conversion implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
-        private final ErrorResponses responses;
-
+    static class Conversion extends Handler<ConversionErrorException> {
         Conversion(ErrorResponses responses) {
-            this.responses = responses;
+            super(responses, HttpStatus.BAD_REQUEST);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
-            return responses.respond(request, HttpStatus.BAD_REQUEST, "problem.malformed_value",
-                    List.of(FieldError.of(e.getArgument().getName(), "problem.malformed_value")));
+        String messageKey(ConversionErrorException e) {
+            return "problem.malformed_value";
+        }
+
+        @Override
+        List<FieldError> explain(ConversionErrorException e) {
+            return List.of(FieldError.of(e.getArgument().getName(), "problem.malformed_value"));
         }
     }
 
@@ -126,17 +148,35 @@ final class ExceptionHandlers {
     @Singleton
     @AdminApp
     @Replaces(UnsatisfiedRouteHandler.class)
-    static class Unsatisfied implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<?>> {
+    static class Unsatisfied extends Handler<UnsatisfiedRouteException> {
+        Unsatisfied(ErrorResponses responses) {
+            super(responses, HttpStatus.BAD_REQUEST);
+        }
+
+        @Override
+        String messageKey(UnsatisfiedRouteException e) {
+            return "problem.missing_value";
+        }
+
+        @Override
+        List<FieldError> explain(UnsatisfiedRouteException e) {
+            return List.of(FieldError.of(e.getArgument().getName(), "validation.required"));
+        }
+    }
+
+    /** Whatever nobody expected: logged with its cause, answered with an apology and no internals. */
+    @Singleton
+    @AdminApp
+    static class Unexpected implements ExceptionHandler<Exception, HttpResponse<?>> {
         private final ErrorResponses responses;
 
-        Unsatisfied(ErrorResponses responses) {
+        Unexpected(ErrorResponses responses) {
             this.responses = responses;
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException e) {
-            return responses.respond(request, HttpStatus.BAD_REQUEST, "problem.missing_value",
-                    List.of(FieldError.of(e.getArgument().getName(), "validation.required")));
+        public HttpResponse<?> handle(HttpRequest request, Exception error) {
+            return responses.unexpected(request, error);
         }
     }
 }

@@ -6,26 +6,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 import id.serambi.core.access.Actor;
+import id.serambi.core.i18n.LocalizedView;
 import id.serambi.core.i18n.Messages;
 
 /**
  * What every console page needs: the text in the reader's language, who is signed in, the form token, and
  * dates in the portal's time zone.
  */
-public record ConsoleView(Messages messages, Actor actor, String csrfToken, ZoneId zone) {
-
-    public String t(String key, Object... args) {
-        return messages.get(key, args);
-    }
-
-    public String lang() {
-        return messages.locale().getLanguage();
-    }
-
-    public String otherLang() {
-        return lang().equals("en") ? "id" : "en";
-    }
-
+public record ConsoleView(Messages messages, Actor actor, String csrfToken, ZoneId zone) implements LocalizedView {
     public String dateTime(OffsetDateTime at) {
         if (at == null) {
             return "—";
