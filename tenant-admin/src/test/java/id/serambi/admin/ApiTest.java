@@ -25,6 +25,14 @@ class ApiTest extends AdminHttpTest {
 
     String kominfo;
 
+    // A clock that stands still: a sign-in delay lasts as long as the test needs, however slow the machine.
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.extraProperties());
+        properties.put("serambi.test-clock", "true");
+        return properties;
+    }
+
     @BeforeAll
     void platformAdmin() {
         Fixtures.platformUser(accounts, "kominfo", Role.PLATFORM_ADMIN);
@@ -137,6 +145,18 @@ class ApiTest extends AdminHttpTest {
         String token = signIn("kominfo", Fixtures.PASSWORD);
         assertThat(send(as(token, HttpRequest.DELETE("/api/v1/sessions/current"))).code()).isEqualTo(204);
         assertThat(send(as(token, HttpRequest.GET("/api/v1/tenants"))).code()).isEqualTo(401);
+    }
+
+    @Test
+    void repeated_wrong_passwords_are_answered_429_with_retry_after_even_for_the_right_one() {
+        Fixtures.platformUser(accounts, "staf.sibuk", Role.PLATFORM_STAFF);
+        for (int i = 0; i < 5; i++) {
+            send(HttpRequest.POST("/api/v1/sessions", Map.of("username", "staf.sibuk", "password", "tebakan-ke-" + i)));
+        }
+        Reply throttled = send(HttpRequest.POST("/api/v1/sessions", Map.of("username", "staf.sibuk", "password", Fixtures.PASSWORD)));
+        assertThat(throttled.code()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isEqualTo("1");
+        assertThat(throttled.body()).contains("Terlalu banyak percobaan masuk yang gagal");
     }
 
     private static Map<String, Object> tenantJson(String slug, String name) {

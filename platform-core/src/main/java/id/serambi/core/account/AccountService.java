@@ -1,6 +1,7 @@
 package id.serambi.core.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +32,15 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final AuditService audit;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    AccountService(AccountRepository accounts, PasswordHasher hasher, AuditService audit, Clock clock) {
+    AccountService(AccountRepository accounts, PasswordHasher hasher, AuditService audit, Clock clock,
+                   LoginThrottle throttle) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     /**
@@ -94,25 +98,32 @@ public class AccountService {
     }
 
     /**
-     * The account whose password this is, if the user exists, is active and the password matches. Every
-     * attempt is audited, failed ones with the name that was tried.
+     * Checks a sign-in. The answer is the same, in words and in timing, whether the user does not exist or the
+     * password is wrong; repeated failures make the next attempt wait ({@link LoginThrottle}). Every attempt
+     * is audited, failed ones with the name that was tried.
      */
     @Transactional
-    public Optional<Account> authenticate(String username, String password, String clientIp, String userAgent) {
+    public LoginResult authenticate(String username, String password, String clientIp, String userAgent) {
         String name = normaliseUsername(username);
-        Optional<AppUserRecord> row = name == null ? Optional.empty()
-                : accounts.findByUsername(name);
+        Actor attempt = new Actor(null, name == null || name.isEmpty() ? "?" : name, name, List.of(), clientIp, userAgent);
+        Duration wait = throttle.waitBefore(name, clientIp);
+        if (!wait.isZero()) {
+            audit.record(attempt, null, "auth.login_throttled", "app_user", name, Map.of());
+            return new LoginResult.Throttled(wait);
+        }
+        Optional<AppUserRecord> row = name == null ? Optional.empty() : accounts.findByUsername(name);
         boolean matches = hasher.matches(password == null ? "" : password, row.map(AppUserRecord::getPasswordHash).orElse(null));
-        Actor attempt = new Actor(row.map(r -> new UserId(r.getId())).orElse(null),
-                name == null ? "?" : name, name, List.of(), clientIp, userAgent);
         if (!matches || row.isEmpty() || !"active".equals(row.get().getStatus())) {
+            throttle.recordFailure(name, clientIp);
             audit.record(attempt, null, "auth.login_failed", "app_user", name, Map.of());
-            return Optional.empty();
+            return new LoginResult.Refused();
         }
         Account account = AccountRepository.toAccount(row.get());
+        throttle.recordSuccess(name);
         accounts.touchLogin(account.id(), OffsetDateTime.now(clock));
-        audit.record(attempt, null, "auth.login", "app_user", name, Map.of());
-        return Optional.of(account);
+        audit.record(new Actor(account.id(), name, account.displayName(), List.of(), clientIp, userAgent), null,
+                "auth.login", "app_user", name, Map.of());
+        return new LoginResult.SignedIn(account);
     }
 
     @ReadOnly

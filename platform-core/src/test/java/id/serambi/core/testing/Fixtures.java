@@ -2,6 +2,7 @@ package id.serambi.core.testing;
 
 import id.serambi.core.access.Actor;
 import id.serambi.core.account.AccountService;
+import id.serambi.core.account.LoginResult;
 import id.serambi.core.account.NewAccount;
 import id.serambi.core.account.Role;
 import id.serambi.core.account.SessionService;
@@ -26,7 +27,11 @@ public final class Fixtures {
 
     /** The actor of {@code username} as a signed-in request would see them. */
     public static Actor signIn(AccountService accounts, SessionService sessions, String username) {
-        var account = accounts.authenticate(username, PASSWORD, "127.0.0.1", "test").orElseThrow();
+        var result = accounts.authenticate(username, PASSWORD, "127.0.0.1", "test");
+        if (!(result instanceof LoginResult.SignedIn signedIn)) {
+            throw new AssertionError("sign-in of " + username + " failed: " + result);
+        }
+        var account = signedIn.account();
         String token = sessions.open(account, "127.0.0.1", "test");
         return sessions.actorFor(token, "127.0.0.1", "test").orElseThrow();
     }

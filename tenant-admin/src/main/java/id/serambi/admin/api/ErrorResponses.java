@@ -14,6 +14,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 
 /**
@@ -36,7 +37,7 @@ public class ErrorResponses {
         return request.getPath().startsWith("/api/");
     }
 
-    public HttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String messageKey, List<FieldError> errors) {
+    public MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String messageKey, List<FieldError> errors) {
         if (!isApi(request) && !request.getPath().startsWith("/admin")) {
             // A reader's page on a node that also serves the console (demo): no console look, no detail.
             return HttpResponse.status(status).contentType(MediaType.TEXT_PLAIN_TYPE)

@@ -6,6 +6,7 @@ import id.serambi.admin.AdminApp;
 import id.serambi.admin.security.ClientAddress;
 import id.serambi.core.access.Actor;
 import id.serambi.core.account.AccountService;
+import id.serambi.core.account.LoginResult;
 import id.serambi.core.account.SessionService;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -36,11 +37,17 @@ class SessionApiController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> signIn(HttpRequest<?> request, @Body ApiDtos.Credentials credentials) {
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
-        return accounts.authenticate(credentials.username(), credentials.password(), ClientAddress.of(request), userAgent)
-                .<HttpResponse<?>>map(account -> HttpResponse.created(new ApiDtos.SessionToken(
-                        sessions.open(account, ClientAddress.of(request), userAgent),
-                        SessionService.LIFETIME.toSeconds())))
-                .orElseGet(() -> errors.respond(request, HttpStatus.UNAUTHORIZED, "login.failed", List.of()));
+        LoginResult result = accounts.authenticate(credentials.username(), credentials.password(),
+                ClientAddress.of(request), userAgent);
+        return switch (result) {
+            case LoginResult.SignedIn signedIn -> HttpResponse.created(new ApiDtos.SessionToken(
+                    sessions.open(signedIn.account(), ClientAddress.of(request), userAgent),
+                    SessionService.LIFETIME.toSeconds()));
+            case LoginResult.Refused refused -> errors.respond(request, HttpStatus.UNAUTHORIZED, "login.failed", List.of());
+            case LoginResult.Throttled throttled -> errors.respond(request,
+                    HttpStatus.TOO_MANY_REQUESTS, "login.throttled_api", List.of())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
+        };
     }
 
     @Delete("/current")

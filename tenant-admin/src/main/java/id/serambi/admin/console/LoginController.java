@@ -8,6 +8,7 @@ import id.serambi.admin.security.ClientAddress;
 import id.serambi.admin.security.SessionCookie;
 import id.serambi.core.access.Actor;
 import id.serambi.core.account.AccountService;
+import id.serambi.core.account.LoginResult;
 import id.serambi.core.account.SessionService;
 import id.serambi.core.i18n.Messages;
 import io.micronaut.core.annotation.Nullable;
@@ -16,6 +17,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -50,17 +52,24 @@ class LoginController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> login(HttpRequest<?> request, @Nullable String username, @Nullable String password) {
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
-        return accounts.authenticate(username, password, ClientAddress.of(request), userAgent)
-                .<HttpResponse<?>>map(account -> {
-                    String token = sessions.open(account, ClientAddress.of(request), userAgent);
-                    return HttpResponse.seeOther(URI.create("/admin")).cookie(cookie.create(token));
-                })
-                .orElseGet(() -> {
-                    Messages messages = pages.messages(request);
-                    return pages.render(request, HttpStatus.UNAUTHORIZED, "login.jte", pages.withView(request, null,
-                            Map.of("username", username == null ? "" : username,
-                                    "error", messages.get("login.failed"))));
-                });
+        LoginResult result = accounts.authenticate(username, password, ClientAddress.of(request), userAgent);
+        Messages messages = pages.messages(request);
+        return switch (result) {
+            case LoginResult.SignedIn signedIn -> {
+                String token = sessions.open(signedIn.account(), ClientAddress.of(request), userAgent);
+                yield HttpResponse.seeOther(URI.create("/admin")).cookie(cookie.create(token));
+            }
+            case LoginResult.Refused refused -> loginAgain(request, HttpStatus.UNAUTHORIZED, username,
+                    messages.get("login.failed"));
+            case LoginResult.Throttled throttled -> loginAgain(request, HttpStatus.TOO_MANY_REQUESTS, username,
+                    messages.get("login.throttled", throttled.seconds()))
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
+        };
+    }
+
+    private MutableHttpResponse<String> loginAgain(HttpRequest<?> request, HttpStatus status, String username, String error) {
+        return pages.render(request, status, "login.jte", pages.withView(request, null,
+                Map.of("username", username == null ? "" : username, "error", error)));
     }
 
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)

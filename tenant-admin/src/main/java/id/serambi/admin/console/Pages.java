@@ -21,6 +21,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import jakarta.inject.Singleton;
 
@@ -51,7 +52,7 @@ public class Pages {
         return Messages.of(locale(request), BUNDLE);
     }
 
-    public HttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, Map<String, Object> params) {
+    public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         templates.render(template, params, out);
         var response = HttpResponse.<String>status(status).contentType(HTML).body(out.toString());
@@ -75,7 +76,7 @@ public class Pages {
         return error(request, actor, HttpStatus.FORBIDDEN, "error.csrf");
     }
 
-    public HttpResponse<String> error(HttpRequest<?> request, Actor actor, HttpStatus status, String messageKey) {
+    public MutableHttpResponse<String> error(HttpRequest<?> request, Actor actor, HttpStatus status, String messageKey) {
         return render(request, status, "error.jte", withView(request, actor,
                 Map.of("status", status.getCode(), "message", messages(request).get(messageKey))));
     }
