@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 @MicronautTest(environments = "admin", transactional = false)
 class ApiTest extends AdminHttpTest {
+    static final String ADMIN_PASSWORD = "pintu-gerbang-biru-2026";
     @Inject AccountService accounts;
     @Inject JsonMapper json;
 
@@ -45,7 +46,7 @@ class ApiTest extends AdminHttpTest {
         assertThat(created.code()).isEqualTo(201);
         assertThat(read(created)).containsEntry("slug", "dinkes").containsEntry("status", "active");
 
-        String admin = signIn("admin.dinkes", "sandi-admin-dinkes-2026");
+        String admin = signIn("admin.dinkes", ADMIN_PASSWORD);
         Reply draft = send(as(admin, HttpRequest.POST("/api/v1/tenants/dinkes/posts",
                 Map.of("title", "Imunisasi Polio Serentak", "bodyHtml", "<p>Isi <script>x()</script></p>"))));
         assertThat(draft.code()).isEqualTo(201);
@@ -82,6 +83,18 @@ class ApiTest extends AdminHttpTest {
     }
 
     @Test
+    void a_password_on_the_common_list_or_made_of_the_agency_name_is_refused() {
+        Map<String, Object> common = Map.of("slug", "dpupr", "name", "Dinas Pekerjaan Umum", "admin",
+                Map.of("username", "admin.dpupr", "displayName", "Admin", "password", "Bismillah2026"));
+        assertThat(send(as(kominfo, HttpRequest.POST("/api/v1/tenants", common))).body())
+                .contains("\"field\":\"admin.password\"", "paling sering ditebak");
+        Map<String, Object> agency = Map.of("slug", "dpupr", "name", "Dinas Pekerjaan Umum", "admin",
+                Map.of("username", "admin.dpupr", "displayName", "Admin", "password", "dpupr-kabupaten-99"));
+        assertThat(send(as(kominfo, HttpRequest.POST("/api/v1/tenants", agency))).body())
+                .contains("tidak boleh memuat nama atau alamat situs");
+    }
+
+    @Test
     void an_english_client_gets_english_problem_details() {
         Reply response = send(as(kominfo, HttpRequest.POST("/api/v1/tenants", Map.of("slug", "x")))
                 .header("Accept-Language", "en"));
@@ -100,7 +113,7 @@ class ApiTest extends AdminHttpTest {
     @Test
     void an_empty_post_title_is_a_400_and_a_non_numeric_post_id_too() {
         send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("bappeda", "Bappeda"))));
-        String admin = signIn("admin.bappeda", "sandi-admin-bappeda-2026");
+        String admin = signIn("admin.bappeda", ADMIN_PASSWORD);
         Reply empty = send(as(admin, HttpRequest.POST("/api/v1/tenants/bappeda/posts", Map.of("title", ""))));
         assertThat(empty.code()).isEqualTo(400);
         assertThat(empty.body()).contains("\"field\":\"title\"", "Wajib diisi.");
@@ -111,8 +124,8 @@ class ApiTest extends AdminHttpTest {
     void an_agency_admin_asking_for_another_agencys_post_gets_404_and_the_post_is_unchanged() {
         send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("dinsos", "Dinas Sosial"))));
         send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("distan", "Dinas Pertanian"))));
-        String dinsos = signIn("admin.dinsos", "sandi-admin-dinsos-2026");
-        String distan = signIn("admin.distan", "sandi-admin-distan-2026");
+        String dinsos = signIn("admin.dinsos", ADMIN_PASSWORD);
+        String distan = signIn("admin.distan", ADMIN_PASSWORD);
         Object postId = read(send(as(distan, HttpRequest.POST("/api/v1/tenants/distan/posts", Map.of("title", "Panen Raya"))))).get("id");
 
         for (String path : new String[] {"/api/v1/tenants/dinsos/posts/" + postId, "/api/v1/tenants/distan/posts/" + postId}) {
@@ -126,7 +139,7 @@ class ApiTest extends AdminHttpTest {
     @Test
     void an_agency_admin_may_not_create_tenants() {
         send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("bpbd", "BPBD"))));
-        String admin = signIn("admin.bpbd", "sandi-admin-bpbd-2026");
+        String admin = signIn("admin.bpbd", ADMIN_PASSWORD);
         Reply response = send(as(admin, HttpRequest.POST("/api/v1/tenants", tenantJson("liar", "Liar"))));
         assertThat(response.code()).isEqualTo(403);
         assertThat(response.body()).contains("admin platform Kominfo");
@@ -162,7 +175,7 @@ class ApiTest extends AdminHttpTest {
     private static Map<String, Object> tenantJson(String slug, String name) {
         return Map.of("slug", slug, "name", name, "kind", "dinas",
                 "admin", Map.of("username", "admin." + slug, "displayName", "Admin " + name,
-                        "password", "sandi-admin-" + slug + "-2026"));
+                        "password", ADMIN_PASSWORD));
     }
 
     private String signIn(String username, String password) {

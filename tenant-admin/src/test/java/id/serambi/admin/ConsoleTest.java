@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 @MicronautTest(environments = "admin", transactional = false)
 class ConsoleTest extends AdminHttpTest {
+    static final String ADMIN_PASSWORD = "pintu-gerbang-biru-2026";
     @Inject AccountService accounts;
 
     @BeforeAll
@@ -63,7 +64,7 @@ class ConsoleTest extends AdminHttpTest {
         assertThat(Html.text(send(withSession(kominfo, HttpRequest.GET("/admin"))).body()))
                 .contains("Dinas Kependudukan dan Pencatatan Sipil", "/dukcapil");
 
-        String admin = login("admin.dukcapil", "sandi-admin-dukcapil-2026");
+        String admin = login("admin.dukcapil", ADMIN_PASSWORD);
         Reply home = send(withSession(admin, HttpRequest.GET("/admin")));
         assertThat(home.code()).isEqualTo(303);
         assertThat(home.header("Location")).isEqualTo("/admin/t/dukcapil");
@@ -91,7 +92,7 @@ class ConsoleTest extends AdminHttpTest {
                 encode(tenantForm("dinkes", "Dinas Kesehatan Kedua", csrf(kominfo, "/admin"))))));
         assertThat(again.code()).isEqualTo(400);
         assertThat(Html.text(again.body())).contains("Slug ini sudah dipakai situs lain.", "Periksa isian");
-        assertThat(again.body()).contains("value=\"Dinas Kesehatan Kedua\"").doesNotContain("sandi-admin-dinkes-2026");
+        assertThat(again.body()).contains("value=\"Dinas Kesehatan Kedua\"").doesNotContain(ADMIN_PASSWORD);
     }
 
     @Test
@@ -118,7 +119,7 @@ class ConsoleTest extends AdminHttpTest {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinsos", "Dinas Sosial", csrf(kominfo, "/admin"))))));
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("distan", "Dinas Pertanian", csrf(kominfo, "/admin"))))));
-        String dinsos = login("admin.dinsos", "sandi-admin-dinsos-2026");
+        String dinsos = login("admin.dinsos", ADMIN_PASSWORD);
         Reply page = send(withSession(dinsos, HttpRequest.GET("/admin/t/distan")));
         assertThat(page.code()).isEqualTo(404);
         assertThat(Html.text(page.body())).contains("Tidak ditemukan").doesNotContain("Dinas Pertanian");
@@ -146,7 +147,7 @@ class ConsoleTest extends AdminHttpTest {
         form.put("kind", "dinas");
         form.put("admin.displayName", "Admin " + name);
         form.put("admin.username", "admin." + slug);
-        form.put("admin.password", "sandi-admin-" + slug + "-2026");
+        form.put("admin.password", ADMIN_PASSWORD);
         return form;
     }
 

@@ -23,8 +23,6 @@ import jakarta.inject.Singleton;
 /** People who sign in, their roles, and how they prove who they are. */
 @Singleton
 public class AccountService {
-    public static final int PASSWORD_MIN = 12;
-    public static final int PASSWORD_MAX = 128;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
@@ -45,10 +43,11 @@ public class AccountService {
 
     /**
      * Adds every problem of a new account to {@code validator}; field names carry {@code prefix}
-     * (e.g. "admin.") so that one form can hold a tenant and its admin.
+     * (e.g. "admin.") so that one form can hold a tenant and its admin. {@code context} are names the
+     * password must not contain (the agency's slug and name).
      */
     @ReadOnly
-    public void validateNewAccount(String prefix, NewAccount input, Validator validator) {
+    public void validateNewAccount(String prefix, NewAccount input, Validator validator, List<String> context) {
         String username = normaliseUsername(input.username());
         if (username == null || username.isEmpty()) {
             validator.add(FieldError.of(prefix + "username", "validation.required"));
@@ -66,15 +65,7 @@ public class AccountService {
                 validator.add(FieldError.of(prefix + "email", "validation.email.taken"));
             }
         }
-        String password = input.password();
-        if (password == null || password.length() < PASSWORD_MIN) {
-            validator.add(FieldError.of(prefix + "password", "validation.password.too_short", PASSWORD_MIN));
-        } else if (password.length() > PASSWORD_MAX) {
-            validator.add(FieldError.of(prefix + "password", "validation.password.too_long", PASSWORD_MAX));
-        } else if (username != null && username.length() >= 3
-                && password.toLowerCase(Locale.ROOT).contains(username)) {
-            validator.add(FieldError.of(prefix + "password", "validation.password.contains_username"));
-        }
+        PasswordPolicy.check(prefix + "password", input.password(), username, context, validator);
     }
 
     /**
@@ -87,7 +78,7 @@ public class AccountService {
             throw new IllegalArgumentException(role + " with tenant " + tenant);
         }
         Validator validator = new Validator();
-        validateNewAccount("", input, validator);
+        validateNewAccount("", input, validator, List.of());
         validator.check();
         String username = normaliseUsername(input.username());
         UserId id = accounts.insert(username, input.displayName().trim(), blankToNull(input.email()),

@@ -58,7 +58,7 @@ public class TenantService {
         if (!validator.hasErrorFor("slug") && tenants.slugExists(slug)) {
             validator.add(FieldError.of("slug", "validation.slug.taken"));
         }
-        accounts.validateNewAccount("admin.", admin, validator);
+        accounts.validateNewAccount("admin.", admin, validator, java.util.Arrays.asList(slug, input.name()));
         validator.check();
 
         Tenant tenant;
