@@ -115,6 +115,19 @@ class ConsoleTest extends AdminHttpTest {
     }
 
     @Test
+    void a_person_ends_a_session_left_open_elsewhere_from_my_sessions() {
+        String office = login("kominfo", Fixtures.PASSWORD);
+        String elsewhere = login("kominfo", Fixtures.PASSWORD);
+        String page = send(withSession(office, HttpRequest.GET("/admin/sessions"))).body();
+        assertThat(Html.text(page)).contains("Sesi saya", "Sesi ini", "Akhiri");
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("action=\"(/admin/sessions/\\d+/end)\"").matcher(page);
+        assertThat(end.find()).isTrue();
+        assertThat(send(withSession(office, form(end.group(1), "_csrf=" + Html.csrfToken(page)))).code()).isEqualTo(303);
+        assertThat(send(withSession(elsewhere, HttpRequest.GET("/admin"))).code()).isEqualTo(401);
+        assertThat(send(withSession(office, HttpRequest.GET("/admin"))).code()).isEqualTo(200);
+    }
+
+    @Test
     void another_agencys_console_page_is_not_found() {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinsos", "Dinas Sosial", csrf(kominfo, "/admin"))))));

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,16 +19,19 @@ import org.jooq.DSLContext;
 
 import id.serambi.core.access.Actor;
 import id.serambi.core.audit.AuditService;
+import id.serambi.core.support.NotFoundException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
- * Revocable sign-in sessions. The browser (cookie) or API client (bearer) holds a random token; the
+ * Revocable sign-in sessions, ended after 30 minutes without use or 12 hours in all (both configurable:
+ * serambi.session.idle-timeout, serambi.session.lifetime). The browser (cookie) or API client (bearer) holds a random token; the
  * database holds only its SHA-256, so ending a session in the database ends it everywhere at once.
  */
 @Singleton
 public class SessionService {
-    public static final Duration LIFETIME = Duration.ofHours(12);
     // Writing last_seen_at on every request would turn each page view into a write; once a minute is enough.
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,12 +40,23 @@ public class SessionService {
     private final AccountService accounts;
     private final AuditService audit;
     private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration lifetime;
 
-    SessionService(DSLContext db, AccountService accounts, AuditService audit, Clock clock) {
+    SessionService(DSLContext db, AccountService accounts, AuditService audit, Clock clock,
+                   @Value("${serambi.session.idle-timeout:30m}") Duration idleTimeout,
+                   @Value("${serambi.session.lifetime:12h}") Duration lifetime) {
         this.db = db;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.lifetime = lifetime;
+    }
+
+    /** The longest a session lives, however active. */
+    public Duration lifetime() {
+        return lifetime;
     }
 
     /** Opens a session for a person who has just proved who they are, and returns its token. */
@@ -56,7 +71,7 @@ public class SessionService {
                 .set(USER_SESSION.TOKEN_HASH, hash(token))
                 .set(USER_SESSION.CREATED_AT, now)
                 .set(USER_SESSION.LAST_SEEN_AT, now)
-                .set(USER_SESSION.EXPIRES_AT, now.plus(LIFETIME))
+                .set(USER_SESSION.EXPIRES_AT, now.plus(lifetime))
                 .set(USER_SESSION.CLIENT_IP, clientIp)
                 .set(USER_SESSION.USER_AGENT, userAgent == null || userAgent.length() <= 500 ? userAgent : userAgent.substring(0, 500))
                 .execute();
@@ -77,6 +92,7 @@ public class SessionService {
                 .where(USER_SESSION.TOKEN_HASH.eq(hash(token)))
                 .and(USER_SESSION.REVOKED_AT.isNull())
                 .and(USER_SESSION.EXPIRES_AT.gt(now))
+                .and(USER_SESSION.LAST_SEEN_AT.gt(now.minus(idleTimeout)))
                 .and(APP_USER.STATUS.eq("active"))
                 .fetchOptional();
         if (row.isEmpty()) {
@@ -99,6 +115,35 @@ public class SessionService {
         if (ended > 0) {
             audit.record(actor, null, "auth.logout", "app_user", actor.username(), Map.of());
         }
+    }
+
+    /** The person's live sessions, newest first; the one of {@code currentToken} is marked. */
+    @ReadOnly
+    public List<SessionInfo> liveSessions(Actor actor, String currentToken) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        byte[] current = currentToken == null ? new byte[0] : hash(currentToken);
+        return db.selectFrom(USER_SESSION)
+                .where(USER_SESSION.USER_ID.eq(actor.userId().value()))
+                .and(USER_SESSION.REVOKED_AT.isNull())
+                .and(USER_SESSION.EXPIRES_AT.gt(now))
+                .and(USER_SESSION.LAST_SEEN_AT.gt(now.minus(idleTimeout)))
+                .orderBy(USER_SESSION.LAST_SEEN_AT.desc())
+                .fetch(r -> new SessionInfo(r.getId(), r.getCreatedAt(), r.getLastSeenAt(), r.getClientIp(),
+                        r.getUserAgent(), java.util.Arrays.equals(r.getTokenHash(), current)));
+    }
+
+    /** Ends one of the person's own sessions (e.g. a browser left signed in at the office). */
+    @Transactional
+    public void endOwn(Actor actor, long sessionId) {
+        int ended = db.update(USER_SESSION).set(USER_SESSION.REVOKED_AT, OffsetDateTime.now(clock))
+                .where(USER_SESSION.ID.eq(sessionId))
+                .and(USER_SESSION.USER_ID.eq(actor.userId().value()))
+                .and(USER_SESSION.REVOKED_AT.isNull())
+                .execute();
+        if (ended == 0) {
+            throw new NotFoundException("session " + sessionId);
+        }
+        audit.record(actor, null, "auth.session_ended", "user_session", String.valueOf(sessionId), Map.of());
     }
 
     private static byte[] hash(String token) {

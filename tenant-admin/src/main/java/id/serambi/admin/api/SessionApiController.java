@@ -42,7 +42,7 @@ class SessionApiController {
         return switch (result) {
             case LoginResult.SignedIn signedIn -> HttpResponse.created(new ApiDtos.SessionToken(
                     sessions.open(signedIn.account(), ClientAddress.of(request), userAgent),
-                    SessionService.LIFETIME.toSeconds()));
+                    sessions.lifetime().toSeconds()));
             case LoginResult.Refused refused -> errors.respond(request, HttpStatus.UNAUTHORIZED, "login.failed", List.of());
             case LoginResult.Throttled throttled -> errors.respond(request,
                     HttpStatus.TOO_MANY_REQUESTS, "login.throttled_api", List.of())

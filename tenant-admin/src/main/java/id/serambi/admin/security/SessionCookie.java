@@ -18,13 +18,15 @@ public class SessionCookie {
     public static final String NAME = "serambi_session";
 
     private final boolean secure;
+    private final SessionService sessions;
 
-    SessionCookie(@Value("${serambi.cookies.secure:false}") boolean secure) {
+    SessionCookie(@Value("${serambi.cookies.secure:false}") boolean secure, SessionService sessions) {
         this.secure = secure;
+        this.sessions = sessions;
     }
 
     public Cookie create(String token) {
-        return base(token).maxAge(SessionService.LIFETIME);
+        return base(token).maxAge(sessions.lifetime());
     }
 
     public Cookie expired() {
