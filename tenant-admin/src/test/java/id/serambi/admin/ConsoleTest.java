@@ -128,6 +128,38 @@ class ConsoleTest extends AdminHttpTest {
     }
 
     @Test
+    void kominfo_reads_the_whole_audit_trail_and_an_agency_admin_only_their_own() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("bpbd", "BPBD", csrf(kominfo, "/admin"))))));
+        send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dpupr", "Dinas PUPR", csrf(kominfo, "/admin"))))));
+
+        String all = Html.text(send(withSession(kominfo, HttpRequest.GET("/admin/audit?action=tenant."))).body());
+        assertThat(all).contains("Jejak audit", "tenant.create", "bpbd", "dpupr");
+        String one = Html.text(send(withSession(kominfo, HttpRequest.GET("/admin/audit?tenant=bpbd"))).body());
+        assertThat(one).contains("bpbd").doesNotContain("dpupr");
+
+        String bpbd = login("admin.bpbd", ADMIN_PASSWORD);
+        String own = Html.text(send(withSession(bpbd, HttpRequest.GET("/admin/t/bpbd/audit"))).body());
+        assertThat(own).contains("tenant.create", "account.create").doesNotContain("dpupr");
+        assertThat(send(withSession(bpbd, HttpRequest.GET("/admin/t/dpupr/audit"))).code()).isEqualTo(404);
+        assertThat(send(withSession(bpbd, HttpRequest.GET("/admin/audit"))).code()).isEqualTo(404);
+    }
+
+    @Test
+    void the_audit_trail_downloads_as_csv_and_a_bad_date_is_explained() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        Reply csv = send(withSession(kominfo, HttpRequest.GET("/admin/audit.csv?action=auth.")));
+        assertThat(csv.code()).isEqualTo(200);
+        assertThat(csv.contentType()).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.header("Content-Disposition")).contains("attachment");
+        assertThat(csv.body()).startsWith("\uFEFFid,waktu,pelaku,situs,tindakan").contains("auth.login");
+
+        Reply bad = send(withSession(kominfo, HttpRequest.GET("/admin/audit?from=kemarin")));
+        assertThat(bad.code()).isEqualTo(400);
+        assertThat(Html.text(bad.body())).contains("Tanggal tidak valid");
+    }
+
+    @Test
     void another_agencys_console_page_is_not_found() {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinsos", "Dinas Sosial", csrf(kominfo, "/admin"))))));

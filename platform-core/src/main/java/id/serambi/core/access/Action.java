@@ -26,7 +26,8 @@ public enum Action {
             EnumSet.of(TENANT_ADMIN, EDITOR, WRITER, COMPLAINT_OFFICER, COMPLAINT_OFFICIAL)),
     READ_POSTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     WRITE_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
-    PUBLISH_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR));
+    PUBLISH_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
+    VIEW_AUDIT(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;

@@ -1,15 +1,23 @@
 package id.serambi.core.audit;
 
 import static id.serambi.core.jooq.public_.Tables.AUDIT_LOG;
+import static id.serambi.core.jooq.public_.Tables.TENANT;
 
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
+import id.serambi.core.access.Access;
+import id.serambi.core.access.Action;
 import id.serambi.core.access.Actor;
 import id.serambi.core.tenant.TenantId;
+import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -21,9 +29,13 @@ import jakarta.inject.Singleton;
 @Singleton
 public class AuditService {
     private final DSLContext db;
+    private final Access access;
+    private final ZoneId zone;
 
-    AuditService(DSLContext db) {
+    AuditService(DSLContext db, Access access, ZoneId zone) {
         this.db = db;
+        this.access = access;
+        this.zone = zone;
     }
 
     /**
@@ -44,6 +56,43 @@ public class AuditService {
                 .set(AUDIT_LOG.CLIENT_IP, actor.clientIp())
                 .set(AUDIT_LOG.USER_AGENT, truncate(actor.userAgent(), 500))
                 .execute();
+    }
+
+    /**
+     * The trail, newest first, {@code limit} entries from {@code offset}. Kominfo's admins see every tenant
+     * (or one, with the filter); an agency admin sees only their own tenant, whatever the filter asks.
+     */
+    @ReadOnly
+    public List<AuditEntry> search(Actor actor, AuditFilter filter, int offset, int limit) {
+        Condition where = DSL.trueCondition();
+        if (actor.hasPlatformRole(Action.VIEW_AUDIT.platformRoles())) {
+            if (filter.tenantSlug() != null) {
+                where = where.and(TENANT.SLUG.eq(filter.tenantSlug()));
+            }
+        } else {
+            TenantId tenant = access.requireInTenant(actor, Action.VIEW_AUDIT, filter.tenantSlug());
+            where = where.and(AUDIT_LOG.TENANT_ID.eq(tenant.value()));
+        }
+        if (filter.actor() != null) {
+            where = where.and(AUDIT_LOG.ACTOR_LABEL.eq(filter.actor()));
+        }
+        if (filter.action() != null) {
+            where = where.and(AUDIT_LOG.ACTION.startsWith(filter.action()));
+        }
+        if (filter.from() != null) {
+            where = where.and(AUDIT_LOG.OCCURRED_AT.ge(filter.from().atStartOfDay(zone).toOffsetDateTime()));
+        }
+        if (filter.to() != null) {
+            where = where.and(AUDIT_LOG.OCCURRED_AT.lt(filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+        }
+        return db.select(AUDIT_LOG.ID, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.ACTOR_LABEL, TENANT.SLUG, AUDIT_LOG.ACTION,
+                        AUDIT_LOG.SUBJECT_TYPE, AUDIT_LOG.SUBJECT_ID, AUDIT_LOG.DETAIL, AUDIT_LOG.CLIENT_IP)
+                .from(AUDIT_LOG).leftJoin(TENANT).on(TENANT.ID.eq(AUDIT_LOG.TENANT_ID))
+                .where(where)
+                .orderBy(AUDIT_LOG.ID.desc())
+                .limit(limit).offset(offset)
+                .fetch(r -> new AuditEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8() == null ? "" : r.value8().data(), r.value9()));
     }
 
     static String toJson(Map<String, String> detail) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import id.serambi.core.time.PortalTime;
 import io.micronaut.context.annotation.Replaces;
@@ -19,7 +20,8 @@ import jakarta.inject.Singleton;
 @Replaces(value = Clock.class, factory = PortalTime.class)
 @Requires(property = "serambi.test-clock", value = "true")
 public class TestClock extends Clock {
-    private volatile Instant now = Instant.now();
+    // Whole microseconds, as PostgreSQL stores them: a time read back equals the time written.
+    private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     public void advance(Duration duration) {
         now = now.plus(duration);

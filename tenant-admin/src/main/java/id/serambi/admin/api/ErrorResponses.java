@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import id.serambi.admin.AdminApp;
 import id.serambi.admin.console.Pages;
+import id.serambi.admin.security.SignedIn;
 import id.serambi.core.i18n.Messages;
 import id.serambi.core.support.FieldError;
 import io.micronaut.http.HttpRequest;
@@ -52,7 +53,8 @@ public class ErrorResponses {
                     status.getCode(), messages.get(messageKey), fields);
             return HttpResponse.status(status).contentType(PROBLEM_JSON).body(problem);
         }
-        return pages.error(request, null, status, messageKey);
+        // Keep the signed-in top bar (and its sign-out) on error pages.
+        return pages.error(request, SignedIn.actor(request).orElse(null), status, messageKey);
     }
 
     /** For what nobody expected: logged here with its cause, answered with a plain apology and no detail. */

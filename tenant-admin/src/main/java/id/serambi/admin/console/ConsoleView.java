@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import id.serambi.core.access.Action;
 import id.serambi.core.access.Actor;
 import id.serambi.core.i18n.LocalizedView;
 import id.serambi.core.i18n.Messages;
@@ -20,6 +21,36 @@ public record ConsoleView(Messages messages, Actor actor, String csrfToken, Zone
         }
         return at.atZoneSameInstant(zone)
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(messages.locale()));
+    }
+
+    /** Whether this person may do the platform action (so the page offers its form or button). */
+    public boolean may(Action action) {
+        return actor != null && actor.hasPlatformRole(action.platformRoles());
+    }
+
+    /** Whether this person may do the action in the given tenant through one of their roles there. */
+    public boolean mayIn(Action action, String slug) {
+        return actor != null && actor.rolesIn(slug).stream().anyMatch(action.tenantRoles()::contains);
+    }
+
+    /** "16–22 November 2026": a quota week as people say it. */
+    public String weekRange(id.serambi.core.quota.QuotaWeek week) {
+        var locale = messages().locale();
+        var first = week.start().toLocalDate();
+        var last = week.end().toLocalDate().minusDays(1);
+        DateTimeFormatter full = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(first.getMonth() == last.getMonth() ? "d" : "d MMMM", locale);
+        return day.format(first) + "–" + full.format(last);
+    }
+
+    /** Whether the top bar offers the platform-wide audit trail. */
+    public boolean platformAuditor() {
+        return actor != null && actor.hasPlatformRole(Action.VIEW_AUDIT.platformRoles());
+    }
+
+    /** Whether this person may read the audit trail of the given tenant (its admin). */
+    public boolean tenantAuditor(String slug) {
+        return actor != null && actor.rolesIn(slug).stream().anyMatch(Action.VIEW_AUDIT.tenantRoles()::contains);
     }
 
     public String zoneName() {

@@ -8,7 +8,6 @@ import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
-import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
 /** Lets a controller method take the signed-in {@link Actor} as a parameter. */
@@ -23,10 +22,7 @@ class ActorBinder implements TypedRequestArgumentBinder<Actor> {
 
     @Override
     public BindingResult<Actor> bind(ArgumentConversionContext<Actor> context, HttpRequest<?> source) {
-        Optional<Actor> actor = source.getUserPrincipal(Authentication.class)
-                .map(a -> a.getAttributes().get(SessionTokenValidator.ACTOR))
-                .filter(Actor.class::isInstance)
-                .map(Actor.class::cast);
+        Optional<Actor> actor = SignedIn.actor(source);
         return () -> actor;
     }
 }

@@ -25,6 +25,7 @@ import jakarta.inject.Singleton;
 @Singleton
 @AdminApp
 class SessionTokenValidator implements TokenValidator<HttpRequest<?>> {
+    /** The key of the signed-in {@link Actor} among the authentication's attributes. */
     static final String ACTOR = "serambi.actor";
 
     private final SessionService sessions;
