@@ -92,11 +92,4 @@ final class DatabaseBootstrap implements AutoCloseable {
             embedded.close();
         }
     }
-
-    /** A reason Serambi cannot start that the operator can fix: printed as one line, exit code 2. */
-    static final class StartupException extends RuntimeException {
-        StartupException(String message) {
-            super(message);
-        }
-    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import id.serambi.core.database.DataSourceSettings;
 import id.serambi.db.EmbeddedPostgresException;
+import id.serambi.deploy.demo.DemoCredentials;
 import id.serambi.deploy.demo.DemoDistrict;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
@@ -56,7 +57,7 @@ public final class SerambiMain {
             // PostgreSQL stops itself in its own hook. A second hook closing the context deadlocked with
             // Micronaut's (each took the other's lock first), so Ctrl+C or SIGTERM left the process hanging.
             return 0;
-        } catch (DatabaseBootstrap.StartupException | EmbeddedPostgresException e) {
+        } catch (StartupException | EmbeddedPostgresException e) {
             err.println("serambi: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
@@ -77,11 +78,20 @@ public final class SerambiMain {
     /** Starts a server role (demo, portal, admin) and prints where to reach it. */
     static Running start(Options options, Map<String, String> env, PrintStream out) {
         DatabaseBootstrap database = DatabaseBootstrap.start(env, options.dataDir());
+        ApplicationContext context = null;
         try {
-            ApplicationContext context = startServer(options, database);
+            context = startServer(options, database);
             announce(options, database, context, out);
             return new Running(context, database);
         } catch (RuntimeException e) {
+            // announce() can fail after the server is up (the demo's seeding): stop the server too, not only the database
+            if (context != null) {
+                try {
+                    context.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             database.close();
             throw e;
         }
@@ -117,6 +127,9 @@ public final class SerambiMain {
     }
 
     private static void announce(Options options, DatabaseBootstrap database, ApplicationContext context, PrintStream out) {
+        // The demo district first: "is running" is printed only when there is something to see and sign in to.
+        DemoCredentials credentials = options.command().equals("demo")
+                ? context.getBean(DemoDistrict.class).ensureSeeded(options.dataDir()) : null;
         String base = "http://" + (options.host().equals("0.0.0.0") ? "localhost" : options.host()) + ":" + options.port();
         out.println();
         out.println("Serambi " + options.command() + " is running.");
@@ -129,8 +142,8 @@ public final class SerambiMain {
         }
         out.println("  Health:   " + base + "/health");
         out.println("  Database: " + (database.isEmbedded() ? "embedded PostgreSQL in " + options.dataDir() : database.connections().jdbcUrl()));
-        if (options.command().equals("demo")) {
-            context.getBean(DemoDistrict.class).ensureSeeded(options.dataDir()).print(out);
+        if (credentials != null) {
+            credentials.print(out);
         }
         out.println("Stop with Ctrl+C.");
     }

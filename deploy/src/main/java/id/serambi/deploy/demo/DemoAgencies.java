@@ -28,9 +28,10 @@ final class DemoAgencies {
             String title = announcement
                     ? "Pengumuman: " + topic + " di " + place
                     : OPENINGS.get(random.nextInt(OPENINGS.size())).formatted(shortName, topic, place);
-            String summary = shortName + " melaksanakan kegiatan " + topic.toLowerCase() + " bagi warga " + place
+            String summary = shortName + " melaksanakan kegiatan " + topic + " bagi warga " + place
                     + ", sebagai bagian dari program kerja tahun ini.";
-            String body = "<p>" + summary + "</p>"
+            String body = "<p>Kegiatan " + topic + " berlangsung sejak pagi di " + place + ". Warga datang membawa "
+                    + "dokumen yang diperlukan dan dilayani petugas secara bergantian.</p>"
                     + "<p>Kegiatan ini dihadiri perangkat kecamatan, tokoh masyarakat, dan warga setempat. Kepala "
                     + shortName + " menyampaikan bahwa pelayanan publik harus semakin dekat dengan masyarakat.</p>"
                     + "<h3>Tindak lanjut</h3><ul><li>Pendataan warga yang belum terlayani</li>"

@@ -48,9 +48,12 @@ public record DemoCredentials(List<Entry> entries, Path file) {
     }
 
     public void print(PrintStream out) {
-        out.println("  Demo sign-ins (all of them are in " + file + "):");
-        entries.stream().filter(Entry::shown).forEach(e ->
-                out.printf("    %-22s user %-20s password %s%n", e.role(), e.username(), e.password()));
+        List<Entry> shown = entries.stream().filter(Entry::shown).toList();
+        int roleWidth = shown.stream().mapToInt(e -> e.role().length()).max().orElse(0);
+        int userWidth = shown.stream().mapToInt(e -> e.username().length()).max().orElse(0);
+        out.println("  Demo sign-ins (every agency's admin is in " + file + "):");
+        shown.forEach(e -> out.printf("    %-" + roleWidth + "s  user %-" + userWidth + "s  password %s%n",
+                e.role(), e.username(), e.password()));
     }
 
     public Entry find(String username) {

@@ -28,6 +28,7 @@ import id.serambi.core.tenant.NewTenant;
 import id.serambi.core.tenant.SlugRules;
 import id.serambi.core.tenant.Tenant;
 import id.serambi.core.tenant.TenantService;
+import id.serambi.deploy.StartupException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -64,12 +65,17 @@ public class DemoDistrict {
     @Transactional
     public DemoCredentials ensureSeeded(Path dataDir) {
         Path file = dataDir.resolve(DemoCredentials.FILE_NAME);
-        if (tenants.findBySlug(DemoAgencies.ALL.get(0).slug()).isPresent() && Files.exists(file)) {
+        if (tenants.findBySlug(DemoAgencies.ALL.get(0).slug()).isPresent()) {
+            if (!Files.exists(file)) {
+                throw new StartupException("The data directory " + dataDir + " holds a demo district, but its sign-in "
+                        + "file " + DemoCredentials.FILE_NAME + " is gone, and Serambi never stores passwords it could "
+                        + "show again. Start the demo with a new --data directory.");
+            }
             return DemoCredentials.read(file);
         }
         List<DemoCredentials.Entry> entries = new ArrayList<>();
-        entries.add(account(PLATFORM_ADMIN, "Admin Portal Kominfo", Role.PLATFORM_ADMIN));
-        entries.add(account(COORDINATOR, "Bupati Kabupaten Contoh", Role.COORDINATOR));
+        entries.add(account(PLATFORM_ADMIN, "Admin Portal Kominfo", Role.PLATFORM_ADMIN, "Admin platform (Kominfo)"));
+        entries.add(account(COORDINATOR, "Bupati Kabupaten Contoh", Role.COORDINATOR, "Koordinator (Bupati)"));
         boolean first = true;
         for (DemoAgencies.Agency agency : DemoAgencies.ALL) {
             String username = "admin." + agency.slug();
@@ -77,7 +83,7 @@ public class DemoDistrict {
             Tenant tenant = tenants.createWithFirstAdmin(DEMO,
                     new NewTenant(agency.slug(), agency.name(), agency.kind(), agency.description()),
                     new NewAccount(username, "Admin " + agency.shortName(), null, password));
-            entries.add(new DemoCredentials.Entry("agency admin (" + agency.slug() + ")", username, password, first));
+            entries.add(new DemoCredentials.Entry("Admin situs " + agency.shortName(), username, password, first));
             insertHistory(tenant, agency);
             first = false;
         }
@@ -86,10 +92,10 @@ public class DemoDistrict {
         return credentials;
     }
 
-    private DemoCredentials.Entry account(String username, String name, Role role) {
+    private DemoCredentials.Entry account(String username, String name, Role role, String label) {
         String password = randomPassword();
         accounts.createMember(DEMO, null, new NewAccount(username, name, null, password), role);
-        return new DemoCredentials.Entry(role.dbValue(), username, password, true);
+        return new DemoCredentials.Entry(label, username, password, true);
     }
 
     /**

@@ -1,0 +1,204 @@
+package id.serambi.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's way through the demo in a real browser: Kominfo's admin creates an agency site with its first
+ * admin, that admin writes the first post, and a reader finds it on the district portal.
+ *
+ * <p>Runs headless Chromium with Debian's chromium and chromedriver (system properties
+ * {@code serambi.browser.chromium} and {@code serambi.browser.chromedriver} name others). Without them the
+ * test is skipped, unless the system property {@code serambi.browser.required} or the environment variable
+ * {@code SERAMBI_BROWSER_REQUIRED} (set by {@code .ci/run}) is {@code true}: then a missing browser is a failure.
+ */
+class BrowserJourneyTest {
+    private static final String CHROMIUM = System.getProperty("serambi.browser.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER =
+            System.getProperty("serambi.browser.chromedriver", "/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    // Selenium warns at every start that it has no DevTools (CDP) support for this Chromium; nothing here uses CDP.
+    private static final Logger SELENIUM_LOG = quiet(Logger.getLogger("org.openqa.selenium"));
+
+    private Launch demo;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    /** When the journey fails, what the browser showed at that moment, in target/browser-journey/. */
+    @RegisterExtension
+    final AfterTestExecutionCallback evidence = context -> context.getExecutionException()
+            .ifPresent(failure -> keepEvidence(context.getRequiredTestMethod().getName()));
+
+    // Before each test rather than all: a skip decided here is reported as a skipped test, with its reason.
+    @BeforeEach
+    void startTheDemoAndABrowser(@TempDir Path data, @TempDir Path profile) {
+        requireBrowser();
+        demo = Launch.start("demo", data, Map.of());
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, PATIENCE);
+    }
+
+    @AfterEach
+    void stopThem() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+
+    @Test
+    void kominfoCreatesAnAgencySiteWhoseAdminPublishesTheFirstPostThatReadersThenFind() {
+        String adminPassword = Launch.demoSignIns(demo.dataDir).get("admin");
+        String title = "Uji Coba Jalur Bus Sekolah";
+
+        // Kominfo's platform admin signs in and creates the site of the transport agency with its first admin.
+        signIn("admin", adminPassword);
+        wait.until(presenceOfElementLocated(By.id("tenant-form")));
+        WebElement form = browser.findElement(By.id("tenant-form"));
+        form.findElement(By.name("name")).sendKeys("Dinas Perhubungan");
+        form.findElement(By.name("slug")).sendKeys("dishub");
+        new Select(form.findElement(By.name("kind"))).selectByValue("dinas");
+        form.findElement(By.name("admin.displayName")).sendKeys("Admin Dishub");
+        form.findElement(By.name("admin.username")).sendKeys("admin.dishub");
+        form.findElement(By.name("admin.email")).sendKeys("web@dishub.contoh.go.id");
+        form.findElement(By.name("admin.password")).sendKeys("Terminal-Bus-Kota-2026");
+        browser.findElement(By.id("tenant-submit")).click();
+        wait.until(textToBePresentInElementLocated(By.id("tenant-list"), "Dinas Perhubungan"));
+        assertThat(browser.findElement(By.id("tenant-list")).getText()).contains("/dishub");
+
+        // They sign out with the button in the top bar.
+        browser.findElement(By.cssSelector("form[action='/admin/logout'] button")).click();
+        wait.until(urlContains("/admin/login"));
+        wait.until(presenceOfElementLocated(By.id("username")));
+
+        // The agency's new admin signs in and lands on their site's page, nothing published this week yet.
+        signIn("admin.dishub", "Terminal-Bus-Kota-2026");
+        wait.until(urlContains("/admin/t/dishub"));
+        wait.until(textToBe(By.id("quota-count"), "0 dari 2 minggu ini"));
+
+        // They write and publish the first post; the quota counts it.
+        browser.findElement(By.id("title")).sendKeys(title);
+        browser.findElement(By.id("summary")).sendKeys("Dishub menguji rute bus sekolah baru selama dua pekan.");
+        browser.findElement(By.id("bodyHtml")).sendKeys(
+                "Mulai Senin, bus sekolah melayani rute Terminal Kota ke Kecamatan Sukamaju setiap pagi.");
+        browser.findElement(By.id("post-publish")).click();
+        wait.until(textToBe(By.id("quota-count"), "1 dari 2 minggu ini"));
+        assertThat(browser.findElement(By.id("published-notice")).isDisplayed()).isTrue();
+
+        // A reader opens the district portal, finds the post among the latest news and reads it.
+        browser.get(demo.uri("/").toString());
+        wait.until(textToBePresentInElementLocated(By.id("latest-posts"), title));
+        browser.findElement(By.id("latest-posts")).findElement(By.linkText(title)).click();
+        wait.until(urlContains("/dishub/berita/"));
+        wait.until(textToBe(By.tagName("h1"), title));
+        WebElement post = browser.findElement(By.cssSelector("article.post"));
+        assertThat(post.getText()).contains("Dinas Perhubungan")
+                .contains("Mulai Senin, bus sekolah melayani rute Terminal Kota");
+        assertThat(browser.getTitle()).isEqualTo(title + " · Dinas Perhubungan");
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(demo.uri("/admin/login").toString());
+        wait.until(elementToBeClickable(By.id("login-submit")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, PATIENCE).withMessage("signing in as " + username + " to leave the sign-in page")
+                .until(d -> !d.getCurrentUrl().contains("/admin/login"));
+    }
+
+    private void keepEvidence(String name) {
+        if (browser == null) {
+            return;
+        }
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "browser-journey"));
+            Files.writeString(dir.resolve(name + ".html"), "<!-- " + browser.getCurrentUrl() + " -->\n"
+                    + browser.getPageSource());
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            // evidence is a courtesy; the failure itself is what matters
+        }
+    }
+
+    /** The system property (set by the build) or the environment variable (set by .ci/run) says so. */
+    private static boolean browserRequired() {
+        return Boolean.getBoolean("serambi.browser.required")
+                || "true".equalsIgnoreCase(System.getenv("SERAMBI_BROWSER_REQUIRED"));
+    }
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
+    /** Skips (or, where a browser is required, fails) when Chromium or its driver is not installed. */
+    private static void requireBrowser() {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(Path.of(CHROMIUM))) {
+            missing.add("Chromium (" + CHROMIUM + ", system property serambi.browser.chromium)");
+        }
+        if (!Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            missing.add("chromedriver (" + CHROMEDRIVER + ", system property serambi.browser.chromedriver)");
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String reason = "No browser for the journey test: missing " + String.join(" and ", missing)
+                + ". On Debian: apt-get install chromium chromium-driver.";
+        if (browserRequired()) {
+            Assertions.fail(reason + " (a browser is required here: serambi.browser.required or "
+                    + "SERAMBI_BROWSER_REQUIRED is true, so this is a failure, not a skip)");
+        }
+        Assumptions.assumeTrue(false, reason);
+    }
+}
