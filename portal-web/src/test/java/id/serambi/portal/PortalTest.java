@@ -98,6 +98,22 @@ class PortalTest extends DatabaseTest {
     }
 
     @Test
+    void a_suspended_agency_site_shows_a_maintenance_notice_and_its_news_leaves_the_portal() {
+        Fixtures.tenantWithAdmin(tenants, "dishub", "Dinas Perhubungan");
+        Actor admin = Fixtures.signIn(accounts, sessions, "admin-dishub");
+        publish(admin, "dishub", "Uji Emisi Kendaraan Dinas", "Uji emisi gratis.");
+        assertThat(Html.text(get("/").body())).contains("Uji Emisi Kendaraan Dinas");
+
+        tenants.changeStatus(Fixtures.SYSTEM, "dishub", "suspended", "Pemeriksaan keamanan");
+        HttpResponse<String> site = get("/dishub");
+        assertThat(site.code()).isEqualTo(503);
+        assertThat(Html.text(site.body())).contains("Dinas Perhubungan", "sedang dalam pemeliharaan")
+                .doesNotContain("Uji Emisi");
+        assertThat(get("/dishub/berita/uji-emisi-kendaraan-dinas").code()).isEqualTo(503);
+        assertThat(Html.text(get("/").body())).doesNotContain("Uji Emisi Kendaraan Dinas");
+    }
+
+    @Test
     void readers_can_switch_to_english() {
         assertThat(Html.text(get("/?lang=en").body())).contains("Latest news from the district's agencies");
     }

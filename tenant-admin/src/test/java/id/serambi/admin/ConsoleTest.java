@@ -160,6 +160,42 @@ class ConsoleTest extends AdminHttpTest {
     }
 
     @Test
+    void kominfo_suspends_an_agency_with_a_reason_and_its_admin_is_signed_out_at_once() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("disnaker", "Dinas Tenaga Kerja", csrf(kominfo, "/admin"))))));
+        String admin = login("admin.disnaker", ADMIN_PASSWORD);
+
+        String page = send(withSession(kominfo, HttpRequest.GET("/admin/t/disnaker"))).body();
+        assertThat(Html.text(page)).contains("Status situs", "Status sekarang: aktif", "Bekukan", "Arsipkan");
+        Reply noReason = send(withSession(kominfo, form("/admin/t/disnaker/status",
+                "_csrf=" + Html.csrfToken(page) + "&status=suspended&reason=")));
+        assertThat(noReason.code()).isEqualTo(400);
+        assertThat(Html.text(noReason.body())).contains("Wajib diisi.");
+
+        Reply suspended = send(withSession(kominfo, form("/admin/t/disnaker/status",
+                "_csrf=" + Html.csrfToken(page) + "&status=suspended&reason=Situs+disusupi+iklan+judi")));
+        assertThat(suspended.code()).isEqualTo(303);
+        assertThat(send(withSession(admin, HttpRequest.GET("/admin"))).code()).isEqualTo(401);
+        Reply refused = send(form("/admin/login", "username=admin.disnaker&password=" + ADMIN_PASSWORD));
+        assertThat(refused.code()).isEqualTo(403);
+        assertThat(Html.text(refused.body())).contains("sedang dibekukan oleh Kominfo");
+        assertThat(Html.text(send(withSession(kominfo, HttpRequest.GET("/admin/t/disnaker"))).body()))
+                .contains("Status sekarang: dibekukan", "Aktifkan");
+    }
+
+    @Test
+    void an_agency_admin_is_not_offered_and_may_not_use_the_status_form() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dlh", "Dinas Lingkungan Hidup", csrf(kominfo, "/admin"))))));
+        String admin = login("admin.dlh", ADMIN_PASSWORD);
+        String page = send(withSession(admin, HttpRequest.GET("/admin/t/dlh"))).body();
+        assertThat(Html.text(page)).doesNotContain("Status situs", "Bekukan");
+        Reply attempt = send(withSession(admin, form("/admin/t/dlh/status",
+                "_csrf=" + Html.csrfToken(page) + "&status=suspended&reason=coba")));
+        assertThat(attempt.code()).isEqualTo(403);
+    }
+
+    @Test
     void another_agencys_console_page_is_not_found() {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinsos", "Dinas Sosial", csrf(kominfo, "/admin"))))));

@@ -35,8 +35,20 @@ public class Access {
         throw new AccessDeniedException("access.platform_only");
     }
 
-    /** For tenant actions: the tenant the actor may act in, or 404/403 as the class comment says. */
+    /**
+     * For tenant actions: the tenant the actor may act in, or 404/403 as the class comment says. Content
+     * changes also need the tenant to be active: an archived or suspended site is read-only.
+     */
     public TenantId requireInTenant(Actor actor, Action action, String tenantSlug) {
+        TenantId tenant = tenantFor(actor, action, tenantSlug);
+        if (action.writesContent() && !"active".equals(db.select(TENANT.STATUS).from(TENANT)
+                .where(TENANT.ID.eq(tenant.value())).fetchOne(TENANT.STATUS))) {
+            throw new AccessDeniedException("access.tenant_read_only");
+        }
+        return tenant;
+    }
+
+    private TenantId tenantFor(Actor actor, Action action, String tenantSlug) {
         if (!action.isTenantAction() && action.platformRoles().isEmpty()) {
             throw new IllegalArgumentException(action + " names no roles");
         }

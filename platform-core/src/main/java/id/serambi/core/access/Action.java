@@ -22,6 +22,7 @@ import id.serambi.core.account.Role;
 public enum Action {
     LIST_TENANTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.noneOf(Role.class)),
     CREATE_TENANT(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
+    CHANGE_TENANT_STATUS(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
     VIEW_TENANT(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR),
             EnumSet.of(TENANT_ADMIN, EDITOR, WRITER, COMPLAINT_OFFICER, COMPLAINT_OFFICIAL)),
     READ_POSTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
@@ -43,6 +44,11 @@ public enum Action {
 
     public Set<Role> tenantRoles() {
         return tenantRoles;
+    }
+
+    /** Whether the action changes a tenant's content, which only an active tenant allows. */
+    public boolean writesContent() {
+        return this == WRITE_POST || this == PUBLISH_POST;
     }
 
     public boolean isTenantAction() {

@@ -3,6 +3,7 @@ package id.serambi.core.account;
 import static id.serambi.core.jooq.public_.Tables.APP_USER;
 import static id.serambi.core.jooq.public_.Tables.MEMBERSHIP;
 import static id.serambi.core.jooq.public_.Tables.TENANT;
+import static id.serambi.core.jooq.public_.Tables.USER_SESSION;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -69,9 +70,38 @@ class AccountRepository {
                 .from(MEMBERSHIP)
                 .leftJoin(TENANT).on(TENANT.ID.eq(MEMBERSHIP.TENANT_ID))
                 .where(MEMBERSHIP.USER_ID.eq(id.value()))
+                // A suspended tenant's roles do not count until it is active again.
+                .and(MEMBERSHIP.TENANT_ID.isNull().or(TENANT.STATUS.ne("suspended")))
                 .orderBy(MEMBERSHIP.TENANT_ID.nullsFirst(), MEMBERSHIP.ID)
                 .fetch(r -> new Grant(Role.fromDb(r.value1()),
                         r.value2() == null ? null : new TenantId(r.value2()), r.value3(), r.value4()));
+    }
+
+    /** True when the user has roles, and every one of them is in a suspended tenant. */
+    boolean onlyInSuspendedTenants(UserId id) {
+        var m = MEMBERSHIP.as("m");
+        var t = TENANT.as("t");
+        return db.fetchExists(m, m.USER_ID.eq(id.value()))
+                && !db.fetchExists(db.selectOne().from(m).leftJoin(t).on(t.ID.eq(m.TENANT_ID))
+                        .where(m.USER_ID.eq(id.value())).and(m.TENANT_ID.isNull().or(t.STATUS.ne("suspended"))));
+    }
+
+    /**
+     * Ends the sessions of everyone whose roles are all in this tenant or in other suspended or archived
+     * tenants (people who also work elsewhere keep their session, without this tenant's roles).
+     */
+    int endSessionsOnlyIn(TenantId tenant, OffsetDateTime at) {
+        var m = MEMBERSHIP.as("m");
+        var other = MEMBERSHIP.as("other");
+        var otherTenant = TENANT.as("other_tenant");
+        return db.update(USER_SESSION).set(USER_SESSION.REVOKED_AT, at)
+                .where(USER_SESSION.REVOKED_AT.isNull())
+                .and(USER_SESSION.USER_ID.in(db.select(m.USER_ID).from(m).where(m.TENANT_ID.eq(tenant.value()))))
+                .andNotExists(db.selectOne().from(other).leftJoin(otherTenant).on(otherTenant.ID.eq(other.TENANT_ID))
+                        .where(other.USER_ID.eq(USER_SESSION.USER_ID))
+                        .and(other.TENANT_ID.isNull().or(other.TENANT_ID.ne(tenant.value())
+                                .and(otherTenant.STATUS.in("active", "provisioning")))))
+                .execute();
     }
 
     static Account toAccount(AppUserRecord r) {

@@ -111,10 +111,20 @@ public class AccountService {
         }
         Account account = AccountRepository.toAccount(row.get());
         throttle.recordSuccess(name);
+        if (accounts.onlyInSuspendedTenants(account.id())) {
+            audit.record(attempt, null, "auth.login_refused_suspended", "app_user", name, Map.of());
+            return new LoginResult.Suspended();
+        }
         accounts.touchLogin(account.id(), OffsetDateTime.now(clock));
         audit.record(new Actor(account.id(), name, account.displayName(), List.of(), clientIp, userAgent), null,
                 "auth.login", "app_user", name, Map.of());
         return new LoginResult.SignedIn(account);
+    }
+
+    /** Ends the sessions of the people who work only in this tenant (it was suspended or archived). */
+    @Transactional
+    public int endSessionsOnlyIn(TenantId tenant) {
+        return accounts.endSessionsOnlyIn(tenant, OffsetDateTime.now(clock));
     }
 
     @ReadOnly

@@ -11,6 +11,10 @@ public sealed interface LoginResult {
     record Refused() implements LoginResult {
     }
 
+    /** The password was right, but every site this person works for is suspended by Kominfo. */
+    record Suspended() implements LoginResult {
+    }
+
     /** Too many failures lately: the password was not even checked; try again after {@code retryAfter}. */
     record Throttled(Duration retryAfter) implements LoginResult {
         /** Whole seconds to wait, at least one, for messages and the Retry-After header. */

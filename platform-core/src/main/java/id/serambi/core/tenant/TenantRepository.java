@@ -34,6 +34,15 @@ class TenantRepository {
         return toTenant(row);
     }
 
+    /** Moves the tenant to {@code to} if it is still in {@code from}; false when someone changed it meanwhile. */
+    boolean changeStatus(TenantId id, TenantStatus from, TenantStatus to) {
+        return db.update(TENANT)
+                .set(TENANT.STATUS, to.dbValue())
+                .set(TENANT.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .where(TENANT.ID.eq(id.value())).and(TENANT.STATUS.eq(from.dbValue()))
+                .execute() == 1;
+    }
+
     boolean slugExists(String slug) {
         return db.fetchExists(TENANT, TENANT.SLUG.eq(slug));
     }

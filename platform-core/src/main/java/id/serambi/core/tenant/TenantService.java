@@ -13,6 +13,8 @@ import id.serambi.core.account.AccountService;
 import id.serambi.core.account.NewAccount;
 import id.serambi.core.account.Role;
 import id.serambi.core.audit.AuditService;
+import id.serambi.core.cache.CacheGenerations;
+import id.serambi.core.i18n.MessageKey;
 import id.serambi.core.support.FieldError;
 import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.support.NotFoundException;
@@ -28,12 +30,15 @@ public class TenantService {
     private final AccountService accounts;
     private final AuditService audit;
     private final Access access;
+    private final CacheGenerations cache;
 
-    TenantService(TenantRepository tenants, AccountService accounts, AuditService audit, Access access) {
+    TenantService(TenantRepository tenants, AccountService accounts, AuditService audit, Access access,
+                  CacheGenerations cache) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.audit = audit;
         this.access = access;
+        this.cache = cache;
     }
 
     /**
@@ -71,6 +76,38 @@ public class TenantService {
                 Map.of("name", tenant.name(), "kind", tenant.kind().dbValue()));
         accounts.createMember(actor, tenant.id(), admin, Role.TENANT_ADMIN);
         return tenant;
+    }
+
+    /**
+     * Moves a tenant along its life ({@link TenantStatus#next()}), with the reason required and recorded.
+     * Suspending ends at once the sessions of everyone whose work is only in this tenant, and until it is
+     * active again they cannot sign in; the public site shows a maintenance notice.
+     */
+    @Transactional
+    public Tenant changeStatus(Actor actor, String slug, String target, String reason) {
+        TenantId id = access.requireInTenant(actor, Action.CHANGE_TENANT_STATUS, slug);
+        Tenant tenant = tenants.findById(id).orElseThrow(() -> new NotFoundException("tenant " + slug));
+        Validator validator = new Validator().require("reason", reason, 500);
+        TenantStatus to = target == null ? null : java.util.Arrays.stream(TenantStatus.values())
+                .filter(s -> s.dbValue().equals(target)).findFirst().orElse(null);
+        if (to == null) {
+            validator.add(FieldError.of("status", "validation.tenant.status_unknown"));
+        } else if (!tenant.status().next().contains(to)) {
+            validator.add(FieldError.of("status", "validation.tenant.status_not_allowed",
+                    new MessageKey(tenant.status().messageKey()), new MessageKey(to.messageKey())));
+        }
+        validator.check();
+        if (!tenants.changeStatus(id, tenant.status(), to)) {
+            throw new InvalidInputException(FieldError.of("status", "validation.tenant.changed_meanwhile"));
+        }
+        audit.record(actor, id, "tenant.status", "tenant", slug,
+                Map.of("from", tenant.status().dbValue(), "to", to.dbValue(), "reason", reason.strip()));
+        if (to == TenantStatus.SUSPENDED || to == TenantStatus.ARCHIVED) {
+            int ended = accounts.endSessionsOnlyIn(id);
+            audit.record(actor, id, "tenant.sessions_ended", "tenant", slug, Map.of("sessions", String.valueOf(ended)));
+        }
+        cache.bump(id);
+        return tenants.findById(id).orElseThrow();
     }
 
     /** The tenant with this slug, for someone allowed to see it. */

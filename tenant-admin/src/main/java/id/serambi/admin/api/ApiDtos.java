@@ -47,6 +47,10 @@ final class ApiDtos {
     }
 
     @Serdeable
+    record StatusChange(@Nullable String status, @Nullable String reason) {
+    }
+
+    @Serdeable
     record PostRequest(@Nullable String title, @Nullable String summary, @Nullable String bodyHtml, @Nullable String kind) {
     }
 

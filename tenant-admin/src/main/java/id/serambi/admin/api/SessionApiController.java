@@ -44,6 +44,7 @@ class SessionApiController {
                     sessions.open(signedIn.account(), ClientAddress.of(request), userAgent),
                     sessions.lifetime().toSeconds()));
             case LoginResult.Refused refused -> errors.respond(request, HttpStatus.UNAUTHORIZED, "login.failed", List.of());
+            case LoginResult.Suspended suspended -> errors.respond(request, HttpStatus.FORBIDDEN, "login.suspended", List.of());
             case LoginResult.Throttled throttled -> errors.respond(request,
                     HttpStatus.TOO_MANY_REQUESTS, "login.throttled_api", List.of())
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));

@@ -40,6 +40,12 @@ class TenantApiController {
         return HttpResponse.created(ApiDtos.TenantView.of(tenant));
     }
 
+    /** Moves the tenant to another status (active, suspended, archived) with the reason; Kominfo's admins only. */
+    @Post("/{slug}/status")
+    ApiDtos.TenantView changeStatus(Actor actor, String slug, @Body ApiDtos.StatusChange body) {
+        return ApiDtos.TenantView.of(tenants.changeStatus(actor, slug, body.status(), body.reason()));
+    }
+
     @Get("/{slug}")
     ApiDtos.TenantView get(Actor actor, String slug) {
         return ApiDtos.TenantView.of(tenants.get(actor, slug));

@@ -61,6 +61,8 @@ class LoginController {
             }
             case LoginResult.Refused refused -> loginAgain(request, HttpStatus.UNAUTHORIZED, username,
                     messages.get("login.failed"));
+            case LoginResult.Suspended suspended -> loginAgain(request, HttpStatus.FORBIDDEN, username,
+                    messages.get("login.suspended"));
             case LoginResult.Throttled throttled -> loginAgain(request, HttpStatus.TOO_MANY_REQUESTS, username,
                     messages.get("login.throttled", throttled.seconds()))
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));

@@ -28,12 +28,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-/** An agency's own page in the console: this week's quota, its posts, and writing a new one. */
+/**
+ * An agency's page in the console: this week's quota, its posts and writing a new one; for Kominfo's admins
+ * also the site's status (suspend, reactivate, archive, each with a reason).
+ */
 @Controller("/admin/t/{slug}")
 @Produces(MediaType.TEXT_HTML)
 @AdminApp
 @Secured(SecurityRule.IS_AUTHENTICATED)
-class NewsroomController {
+class TenantPageController {
     static final List<String> POST_FIELDS = List.of("title", "summary", "bodyHtml", "kind");
 
     private final Pages pages;
@@ -41,7 +44,7 @@ class NewsroomController {
     private final PostService posts;
     private final QuotaService quota;
 
-    NewsroomController(Pages pages, TenantService tenants, PostService posts, QuotaService quota) {
+    TenantPageController(Pages pages, TenantService tenants, PostService posts, QuotaService quota) {
         this.pages = pages;
         this.tenants = tenants;
         this.posts = posts;
@@ -89,13 +92,37 @@ class NewsroomController {
         }
     }
 
+    @Post(value = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> changeStatus(HttpRequest<?> request, Actor actor, @PathVariable String slug,
+                                 @Body Map<String, String> form) {
+        if (!Pages.csrfValid(request, form.get("_csrf"))) {
+            return pages.csrfRefused(request, actor);
+        }
+        try {
+            tenants.changeStatus(actor, slug, form.get("status"), form.get("reason"));
+            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?status=changed"));
+        } catch (InvalidInputException invalid) {
+            Map<String, String> values = Map.of("reason", form.getOrDefault("reason", ""),
+                    "status", form.getOrDefault("status", ""));
+            return dashboard(request, actor, slug, HttpStatus.BAD_REQUEST, FormState.empty(),
+                    FormState.of(values, invalid.errors(), pages.messages(request)));
+        }
+    }
+
     private HttpResponse<String> dashboard(HttpRequest<?> request, Actor actor, String slug, HttpStatus status, FormState form) {
+        return dashboard(request, actor, slug, status, form, FormState.empty());
+    }
+
+    private HttpResponse<String> dashboard(HttpRequest<?> request, Actor actor, String slug, HttpStatus status,
+                                           FormState form, FormState statusForm) {
         Tenant tenant = tenants.get(actor, slug);
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", tenant);
         params.put("progress", quota.thisWeek(tenant.id()));
         params.put("posts", posts.recent(actor, slug, 50));
         params.put("form", form);
+        params.put("statusForm", statusForm);
+        params.put("statusChanged", request.getParameters().getFirst("status").isPresent());
         params.put("published", request.getParameters().getFirst("published").orElse(""));
         params.put("saved", request.getParameters().getFirst("saved").orElse(""));
         params.put("canPublish", actor.rolesIn(slug).stream().anyMatch(
