@@ -196,6 +196,21 @@ class ConsoleTest extends AdminHttpTest {
     }
 
     @Test
+    void the_manual_is_linked_from_every_page_and_reads_in_both_languages() {
+        assertThat(send(HttpRequest.GET("/admin/login")).body()).contains("href=\"/admin/bantuan\"");
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        assertThat(send(withSession(kominfo, HttpRequest.GET("/admin"))).body()).contains("href=\"/admin/bantuan\"");
+        for (String topic : new String[] {"memulai", "menulis", "kuota", "moderasi", "keamanan"}) {
+            Reply page = send(HttpRequest.GET("/admin/bantuan/" + topic));
+            assertThat(page.code()).as(topic).isEqualTo(200);
+            assertThat(Html.text(page.body())).as(topic).contains("Panduan admin situs");
+        }
+        assertThat(Html.text(send(HttpRequest.GET("/admin/bantuan/kuota")).body())).contains("Senin pukul 00.00");
+        assertThat(Html.text(send(HttpRequest.GET("/admin/bantuan/kuota?lang=en")).body())).contains("Monday 00:00");
+        assertThat(send(HttpRequest.GET("/admin/bantuan/tidak-ada")).code()).isEqualTo(404);
+    }
+
+    @Test
     void another_agencys_console_page_is_not_found() {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinsos", "Dinas Sosial", csrf(kominfo, "/admin"))))));
