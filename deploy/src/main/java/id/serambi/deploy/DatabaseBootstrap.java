@@ -34,9 +34,9 @@ final class DatabaseBootstrap implements AutoCloseable {
         }
         DatabaseConnections external = external(env, url);
         checkReachable(external);
+        // The grants go to the very users the app and the portal connect as.
         DatabaseMigrator.migrate(external.jdbcUrl(), external.ownerUser(), external.ownerPassword(),
-                env.getOrDefault("SERAMBI_DB_APP_ROLE", external.appUser()),
-                env.getOrDefault("SERAMBI_DB_PORTAL_ROLE", external.portalUser()));
+                external.appUser(), external.portalUser());
         return new DatabaseBootstrap(null, external);
     }
 

@@ -9,6 +9,7 @@ import id.serambi.core.access.Action;
 import id.serambi.core.access.Actor;
 import id.serambi.core.i18n.LocalizedView;
 import id.serambi.core.i18n.Messages;
+import id.serambi.core.quota.QuotaWeek;
 
 /**
  * What every console page needs: the text in the reader's language, who is signed in, the form token, and
@@ -34,7 +35,7 @@ public record ConsoleView(Messages messages, Actor actor, String csrfToken, Zone
     }
 
     /** "16–22 November 2026": a quota week as people say it. */
-    public String weekRange(id.serambi.core.quota.QuotaWeek week) {
+    public String weekRange(QuotaWeek week) {
         var locale = messages().locale();
         var first = week.start().toLocalDate();
         var last = week.end().toLocalDate().minusDays(1);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import id.serambi.admin.AdminApp;
-import id.serambi.core.access.Action;
 import id.serambi.core.access.Actor;
 import id.serambi.core.post.PostDraft;
 import id.serambi.core.post.PostId;
@@ -125,8 +124,6 @@ class TenantPageController {
         params.put("statusChanged", request.getParameters().getFirst("status").isPresent());
         params.put("published", request.getParameters().getFirst("published").orElse(""));
         params.put("saved", request.getParameters().getFirst("saved").orElse(""));
-        params.put("canPublish", actor.rolesIn(slug).stream().anyMatch(
-                r -> Action.PUBLISH_POST.tenantRoles().contains(r)));
         return pages.render(request, status, "tenant-home.jte", pages.withView(request, actor, params));
     }
 }
