@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 @MicronautTest(environments = "admin", transactional = false)
 class ApiTest extends AdminHttpTest {
     static final String ADMIN_PASSWORD = "pintu-gerbang-biru-2026";
+    static final String OWN_PASSWORD = "jendela-kaca-hijau-77";
     @Inject AccountService accounts;
     @Inject JsonMapper json;
 
@@ -46,7 +47,7 @@ class ApiTest extends AdminHttpTest {
         assertThat(created.code()).isEqualTo(201);
         assertThat(read(created)).containsEntry("slug", "dinkes").containsEntry("status", "active");
 
-        String admin = signIn("admin.dinkes", ADMIN_PASSWORD);
+        String admin = firstSignIn("admin.dinkes");
         Reply draft = send(as(admin, HttpRequest.POST("/api/v1/tenants/dinkes/posts",
                 Map.of("title", "Imunisasi Polio Serentak", "bodyHtml", "<p>Isi <script>x()</script></p>"))));
         assertThat(draft.code()).isEqualTo(201);
@@ -95,6 +96,26 @@ class ApiTest extends AdminHttpTest {
     }
 
     @Test
+    void a_new_admin_must_replace_the_initial_password_before_using_the_api() {
+        send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("disdik", "Dinas Pendidikan"))));
+        String token = signIn("admin.disdik", ADMIN_PASSWORD);
+        Reply refused = send(as(token, HttpRequest.GET("/api/v1/tenants/disdik/posts")));
+        assertThat(refused.code()).isEqualTo(403);
+        assertThat(refused.body()).contains("masih memakai kata sandi awal");
+
+        Reply wrong = send(as(token, HttpRequest.POST("/api/v1/account/password",
+                Map.of("current", "bukan-ini-sandinya", "password", OWN_PASSWORD, "confirmation", "lain"))));
+        assertThat(wrong.code()).isEqualTo(400);
+        assertThat(wrong.body()).contains("\"field\":\"current\"", "\"field\":\"confirmation\"");
+
+        assertThat(send(as(token, HttpRequest.POST("/api/v1/account/password",
+                Map.of("current", ADMIN_PASSWORD, "password", OWN_PASSWORD, "confirmation", OWN_PASSWORD)))).code()).isEqualTo(204);
+        assertThat(send(as(token, HttpRequest.GET("/api/v1/tenants/disdik/posts"))).code()).isEqualTo(200);
+        assertThat(send(HttpRequest.POST("/api/v1/sessions", Map.of("username", "admin.disdik", "password", ADMIN_PASSWORD)))
+                .code()).isEqualTo(401);
+    }
+
+    @Test
     void an_english_client_gets_english_problem_details() {
         Reply response = send(as(kominfo, HttpRequest.POST("/api/v1/tenants", Map.of("slug", "x")))
                 .header("Accept-Language", "en"));
@@ -113,7 +134,7 @@ class ApiTest extends AdminHttpTest {
     @Test
     void an_empty_post_title_is_a_400_and_a_non_numeric_post_id_too() {
         send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("bappeda", "Bappeda"))));
-        String admin = signIn("admin.bappeda", ADMIN_PASSWORD);
+        String admin = firstSignIn("admin.bappeda");
         Reply empty = send(as(admin, HttpRequest.POST("/api/v1/tenants/bappeda/posts", Map.of("title", ""))));
         assertThat(empty.code()).isEqualTo(400);
         assertThat(empty.body()).contains("\"field\":\"title\"", "Wajib diisi.");
@@ -124,8 +145,8 @@ class ApiTest extends AdminHttpTest {
     void an_agency_admin_asking_for_another_agencys_post_gets_404_and_the_post_is_unchanged() {
         send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("dinsos", "Dinas Sosial"))));
         send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("distan", "Dinas Pertanian"))));
-        String dinsos = signIn("admin.dinsos", ADMIN_PASSWORD);
-        String distan = signIn("admin.distan", ADMIN_PASSWORD);
+        String dinsos = firstSignIn("admin.dinsos");
+        String distan = firstSignIn("admin.distan");
         Object postId = read(send(as(distan, HttpRequest.POST("/api/v1/tenants/distan/posts", Map.of("title", "Panen Raya"))))).get("id");
 
         for (String path : new String[] {"/api/v1/tenants/dinsos/posts/" + postId, "/api/v1/tenants/distan/posts/" + postId}) {
@@ -139,7 +160,7 @@ class ApiTest extends AdminHttpTest {
     @Test
     void an_agency_admin_may_not_create_tenants() {
         send(as(kominfo, HttpRequest.POST("/api/v1/tenants", tenantJson("bpbd", "BPBD"))));
-        String admin = signIn("admin.bpbd", ADMIN_PASSWORD);
+        String admin = firstSignIn("admin.bpbd");
         Reply response = send(as(admin, HttpRequest.POST("/api/v1/tenants", tenantJson("liar", "Liar"))));
         assertThat(response.code()).isEqualTo(403);
         assertThat(response.body()).contains("admin platform Kominfo");
@@ -176,6 +197,15 @@ class ApiTest extends AdminHttpTest {
         return Map.of("slug", slug, "name", name, "kind", "dinas",
                 "admin", Map.of("username", "admin." + slug, "displayName", "Admin " + name,
                         "password", ADMIN_PASSWORD));
+    }
+
+    /** Signs in with the initial password and replaces it, as a new admin must before anything else. */
+    private String firstSignIn(String username) {
+        String token = signIn(username, ADMIN_PASSWORD);
+        Reply changed = send(as(token, HttpRequest.POST("/api/v1/account/password",
+                Map.of("current", ADMIN_PASSWORD, "password", OWN_PASSWORD, "confirmation", OWN_PASSWORD))));
+        assertThat(changed.code()).as("password change of " + username).isEqualTo(204);
+        return token;
     }
 
     private String signIn(String username, String password) {

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 @MicronautTest(environments = "admin", transactional = false)
 class ConsoleTest extends AdminHttpTest {
     static final String ADMIN_PASSWORD = "pintu-gerbang-biru-2026";
+    static final String OWN_PASSWORD = "jendela-kaca-hijau-77";
     @Inject AccountService accounts;
 
     @BeforeAll
@@ -64,7 +65,7 @@ class ConsoleTest extends AdminHttpTest {
         assertThat(Html.text(send(withSession(kominfo, HttpRequest.GET("/admin"))).body()))
                 .contains("Dinas Kependudukan dan Pencatatan Sipil", "/dukcapil");
 
-        String admin = login("admin.dukcapil", ADMIN_PASSWORD);
+        String admin = firstLogin("admin.dukcapil");
         Reply home = send(withSession(admin, HttpRequest.GET("/admin")));
         assertThat(home.code()).isEqualTo(303);
         assertThat(home.header("Location")).isEqualTo("/admin/t/dukcapil");
@@ -82,6 +83,34 @@ class ConsoleTest extends AdminHttpTest {
 
         String dashboard = Html.text(send(withSession(admin, HttpRequest.GET("/admin/t/dukcapil"))).body());
         assertThat(dashboard).contains("1 dari 2 minggu ini", "Pelayanan KTP-el Keliling", "terbit");
+    }
+
+    @Test
+    void a_new_admin_is_sent_to_replace_the_initial_password_before_anything_else() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dispora", "Dinas Pemuda dan Olahraga", csrf(kominfo, "/admin"))))));
+        String first = login("admin.dispora", ADMIN_PASSWORD);
+        String second = login("admin.dispora", ADMIN_PASSWORD);
+        for (String path : new String[] {"/admin", "/admin/t/dispora", "/admin/sessions"}) {
+            Reply page = send(withSession(first, HttpRequest.GET(path)));
+            assertThat(page.code()).as(path).isEqualTo(303);
+            assertThat(page.header("Location")).as(path).isEqualTo("/admin/kata-sandi");
+        }
+        String formPage = send(withSession(first, HttpRequest.GET("/admin/kata-sandi"))).body();
+        assertThat(Html.text(formPage)).contains("Kata sandi Anda dibuat oleh orang lain");
+
+        Reply mismatch = send(withSession(first, form("/admin/kata-sandi", "_csrf=" + Html.csrfToken(formPage)
+                + "&current=" + ADMIN_PASSWORD + "&password=" + OWN_PASSWORD + "&confirmation=lain-sekali-ya")));
+        assertThat(mismatch.code()).isEqualTo(400);
+        assertThat(Html.text(mismatch.body())).contains("Ulangan kata sandi tidak sama.");
+        assertThat(mismatch.body()).doesNotContain(OWN_PASSWORD, ADMIN_PASSWORD);
+
+        Reply changed = send(withSession(first, form("/admin/kata-sandi", "_csrf=" + Html.csrfToken(formPage)
+                + "&current=" + ADMIN_PASSWORD + "&password=" + OWN_PASSWORD + "&confirmation=" + OWN_PASSWORD)));
+        assertThat(changed.code()).isEqualTo(303);
+        assertThat(Html.text(send(withSession(first, HttpRequest.GET("/admin/t/dispora?password=changed"))).body()))
+                .contains("Kata sandi telah diganti.", "0 dari 2 minggu ini");
+        assertThat(send(withSession(second, HttpRequest.GET("/admin"))).code()).as("the other session ended").isEqualTo(401);
     }
 
     @Test
@@ -138,7 +167,7 @@ class ConsoleTest extends AdminHttpTest {
         String one = Html.text(send(withSession(kominfo, HttpRequest.GET("/admin/audit?tenant=bpbd"))).body());
         assertThat(one).contains("bpbd").doesNotContain("dpupr");
 
-        String bpbd = login("admin.bpbd", ADMIN_PASSWORD);
+        String bpbd = firstLogin("admin.bpbd");
         String own = Html.text(send(withSession(bpbd, HttpRequest.GET("/admin/t/bpbd/audit"))).body());
         assertThat(own).contains("tenant.create", "account.create").doesNotContain("dpupr");
         assertThat(send(withSession(bpbd, HttpRequest.GET("/admin/t/dpupr/audit"))).code()).isEqualTo(404);
@@ -163,7 +192,7 @@ class ConsoleTest extends AdminHttpTest {
     void kominfo_suspends_an_agency_with_a_reason_and_its_admin_is_signed_out_at_once() {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("disnaker", "Dinas Tenaga Kerja", csrf(kominfo, "/admin"))))));
-        String admin = login("admin.disnaker", ADMIN_PASSWORD);
+        String admin = firstLogin("admin.disnaker");
 
         String page = send(withSession(kominfo, HttpRequest.GET("/admin/t/disnaker"))).body();
         assertThat(Html.text(page)).contains("Status situs", "Status sekarang: aktif", "Bekukan", "Arsipkan");
@@ -176,7 +205,7 @@ class ConsoleTest extends AdminHttpTest {
                 "_csrf=" + Html.csrfToken(page) + "&status=suspended&reason=Situs+disusupi+iklan+judi")));
         assertThat(suspended.code()).isEqualTo(303);
         assertThat(send(withSession(admin, HttpRequest.GET("/admin"))).code()).isEqualTo(401);
-        Reply refused = send(form("/admin/login", "username=admin.disnaker&password=" + ADMIN_PASSWORD));
+        Reply refused = send(form("/admin/login", "username=admin.disnaker&password=" + OWN_PASSWORD));
         assertThat(refused.code()).isEqualTo(403);
         assertThat(Html.text(refused.body())).contains("sedang dibekukan oleh Kominfo");
         assertThat(Html.text(send(withSession(kominfo, HttpRequest.GET("/admin/t/disnaker"))).body()))
@@ -187,7 +216,7 @@ class ConsoleTest extends AdminHttpTest {
     void an_agency_admin_is_not_offered_and_may_not_use_the_status_form() {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dlh", "Dinas Lingkungan Hidup", csrf(kominfo, "/admin"))))));
-        String admin = login("admin.dlh", ADMIN_PASSWORD);
+        String admin = firstLogin("admin.dlh");
         String page = send(withSession(admin, HttpRequest.GET("/admin/t/dlh"))).body();
         assertThat(Html.text(page)).doesNotContain("Status situs", "Bekukan");
         Reply attempt = send(withSession(admin, form("/admin/t/dlh/status",
@@ -215,10 +244,19 @@ class ConsoleTest extends AdminHttpTest {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinsos", "Dinas Sosial", csrf(kominfo, "/admin"))))));
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("distan", "Dinas Pertanian", csrf(kominfo, "/admin"))))));
-        String dinsos = login("admin.dinsos", ADMIN_PASSWORD);
+        String dinsos = firstLogin("admin.dinsos");
         Reply page = send(withSession(dinsos, HttpRequest.GET("/admin/t/distan")));
         assertThat(page.code()).isEqualTo(404);
         assertThat(Html.text(page.body())).contains("Tidak ditemukan").doesNotContain("Dinas Pertanian");
+    }
+
+    /** Signs in with the initial password and replaces it through the form, as a new admin must. */
+    private String firstLogin(String username) {
+        String session = login(username, ADMIN_PASSWORD);
+        Reply changed = send(withSession(session, form("/admin/kata-sandi", "_csrf=" + csrf(session, "/admin/kata-sandi")
+                + "&current=" + ADMIN_PASSWORD + "&password=" + OWN_PASSWORD + "&confirmation=" + OWN_PASSWORD)));
+        assertThat(changed.code()).as("password change of " + username).isEqualTo(303);
+        return session;
     }
 
     private String login(String username, String password) {

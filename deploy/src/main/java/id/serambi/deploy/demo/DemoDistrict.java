@@ -1,5 +1,6 @@
 package id.serambi.deploy.demo;
 
+import static id.serambi.core.jooq.public_.Tables.APP_USER;
 import static id.serambi.core.jooq.public_.Tables.POST;
 
 import java.nio.file.Files;
@@ -85,6 +86,8 @@ public class DemoDistrict {
                     new NewAccount(username, "Admin " + agency.shortName(), null, password));
             entries.add(new DemoCredentials.Entry("Admin situs " + agency.shortName(), username, password, first));
             insertHistory(tenant, agency);
+            // Demo sign-ins are for trying the platform out, not handed to a person: no forced change.
+            db.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, false).where(APP_USER.USERNAME.eq(username)).execute();
             first = false;
         }
         DemoCredentials credentials = new DemoCredentials(entries, file);
@@ -94,7 +97,7 @@ public class DemoDistrict {
 
     private DemoCredentials.Entry account(String username, String name, Role role, String label) {
         String password = randomPassword();
-        accounts.createMember(DEMO, null, new NewAccount(username, name, null, password), role);
+        accounts.createMember(DEMO, null, new NewAccount(username, name, null, password), role, false);
         return new DemoCredentials.Entry(label, username, password, true);
     }
 

@@ -11,14 +11,19 @@ import id.serambi.core.account.Role;
 import id.serambi.core.account.UserId;
 
 /**
- * Who is acting and from where: a signed-in person with the roles they hold, or the system itself (the CLI,
+ * Who is acting and from where (and whether they still have to replace an initial password): a signed-in person with the roles they hold, or the system itself (the CLI,
  * schedulers, the demo seeder). Every audit entry names its actor.
  */
 public record Actor(UserId userId, String username, String displayName, List<Grant> grants,
-                    String clientIp, String userAgent) {
+                    String clientIp, String userAgent, boolean mustChangePassword) {
 
     public Actor {
         grants = List.copyOf(grants);
+    }
+
+    public Actor(UserId userId, String username, String displayName, List<Grant> grants, String clientIp,
+                 String userAgent) {
+        this(userId, username, displayName, grants, clientIp, userAgent, false);
     }
 
     public static Actor system(String label) {

@@ -25,12 +25,13 @@ class AccountRepository {
         this.db = db;
     }
 
-    UserId insert(String username, String displayName, String email, String passwordHash) {
+    UserId insert(String username, String displayName, String email, String passwordHash, boolean mustChangePassword) {
         return new UserId(db.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username)
                 .set(APP_USER.DISPLAY_NAME, displayName)
                 .set(APP_USER.EMAIL, email)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.MUST_CHANGE_PASSWORD, mustChangePassword)
                 .returning(APP_USER.ID)
                 .fetchOne(APP_USER.ID));
     }
@@ -58,6 +59,23 @@ class AccountRepository {
 
     Optional<Account> findById(UserId id) {
         return db.selectFrom(APP_USER).where(APP_USER.ID.eq(id.value())).fetchOptional().map(AccountRepository::toAccount);
+    }
+
+    String passwordHash(UserId id) {
+        return db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.ID.eq(id.value())).fetchOne(APP_USER.PASSWORD_HASH);
+    }
+
+    void setPassword(UserId id, String hash) {
+        db.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.MUST_CHANGE_PASSWORD, false)
+                .where(APP_USER.ID.eq(id.value())).execute();
+    }
+
+    /** Ends every live session of the user except the one whose token hash is given. */
+    int endOtherSessions(UserId id, byte[] keepTokenHash, OffsetDateTime at) {
+        return db.update(USER_SESSION).set(USER_SESSION.REVOKED_AT, at)
+                .where(USER_SESSION.USER_ID.eq(id.value())).and(USER_SESSION.REVOKED_AT.isNull())
+                .and(USER_SESSION.TOKEN_HASH.ne(keepTokenHash))
+                .execute();
     }
 
     void touchLogin(UserId id, OffsetDateTime at) {

@@ -3,6 +3,7 @@ package id.serambi.core.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,9 +72,16 @@ public class AccountService {
     /**
      * Creates an account holding {@code role} in {@code tenant} (null for a platform role). The caller has
      * validated the input with {@link #validateNewAccount} and checked the actor's right to do this.
+     * The person must replace the password at first sign-in: someone else chose it.
      */
     @Transactional
     public UserId createMember(Actor actor, TenantId tenant, NewAccount input, Role role) {
+        return createMember(actor, tenant, input, role, true);
+    }
+
+    /** As {@link #createMember(Actor, TenantId, NewAccount, Role)}, saying whether the password is to be replaced. */
+    @Transactional
+    public UserId createMember(Actor actor, TenantId tenant, NewAccount input, Role role, boolean mustChangePassword) {
         if (role.isPlatform() != (tenant == null)) {
             throw new IllegalArgumentException(role + " with tenant " + tenant);
         }
@@ -82,7 +90,7 @@ public class AccountService {
         validator.check();
         String username = normaliseUsername(input.username());
         UserId id = accounts.insert(username, input.displayName().trim(), blankToNull(input.email()),
-                hasher.hash(input.password()));
+                hasher.hash(input.password()), mustChangePassword);
         accounts.addMembership(id, tenant, role);
         audit.record(actor, tenant, "account.create", "app_user", username, Map.of("role", role.dbValue()));
         return id;
@@ -119,6 +127,36 @@ public class AccountService {
         audit.record(new Actor(account.id(), name, account.displayName(), List.of(), clientIp, userAgent), null,
                 "auth.login", "app_user", name, Map.of());
         return new LoginResult.SignedIn(account);
+    }
+
+    /**
+     * Replaces the signed-in person's password. The current one must be given (a session left open is not
+     * enough to take an account over); the new one follows the password policy and differs from the current.
+     * Every other session of theirs ends; the one of {@code keepSessionToken} goes on.
+     */
+    @Transactional
+    public void changePassword(Actor actor, String keepSessionToken, String current, String replacement, String confirmation) {
+        Validator validator = new Validator();
+        if (!hasher.matches(current == null ? "" : current, accounts.passwordHash(actor.userId()))) {
+            validator.add(FieldError.of("current", "validation.password.current_wrong"));
+        }
+        List<String> context = new ArrayList<>();
+        actor.tenants().forEach((slug, name) -> {
+            context.add(slug);
+            context.add(name);
+        });
+        PasswordPolicy.check("password", replacement, actor.username(), context, validator);
+        if (replacement != null && replacement.equals(current)) {
+            validator.add(FieldError.of("password", "validation.password.same_as_current"));
+        }
+        if (replacement != null && !replacement.equals(confirmation)) {
+            validator.add(FieldError.of("confirmation", "validation.password.confirmation_differs"));
+        }
+        validator.check();
+        accounts.setPassword(actor.userId(), hasher.hash(replacement));
+        int ended = accounts.endOtherSessions(actor.userId(), SessionService.hash(keepSessionToken), OffsetDateTime.now(clock));
+        audit.record(actor, null, "account.password_changed", "app_user", actor.username(),
+                Map.of("other_sessions_ended", String.valueOf(ended)));
     }
 
     /** Ends the sessions of the people who work only in this tenant (it was suspended or archived). */

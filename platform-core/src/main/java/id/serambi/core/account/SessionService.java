@@ -86,7 +86,7 @@ public class SessionService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         var row = db.select(USER_SESSION.ID, USER_SESSION.LAST_SEEN_AT, APP_USER.ID, APP_USER.USERNAME,
-                        APP_USER.DISPLAY_NAME)
+                        APP_USER.DISPLAY_NAME, APP_USER.MUST_CHANGE_PASSWORD)
                 .from(USER_SESSION)
                 .join(APP_USER).on(APP_USER.ID.eq(USER_SESSION.USER_ID))
                 .where(USER_SESSION.TOKEN_HASH.eq(hash(token)))
@@ -103,7 +103,8 @@ public class SessionService {
             db.update(USER_SESSION).set(USER_SESSION.LAST_SEEN_AT, now).where(USER_SESSION.ID.eq(r.value1())).execute();
         }
         UserId userId = new UserId(r.value3());
-        return Optional.of(new Actor(userId, r.value4(), r.value5(), accounts.grantsOf(userId), clientIp, userAgent));
+        return Optional.of(new Actor(userId, r.value4(), r.value5(), accounts.grantsOf(userId), clientIp, userAgent,
+                r.value6()));
     }
 
     /** Ends the session of this token (sign-out). */
@@ -146,7 +147,7 @@ public class SessionService {
         audit.record(actor, null, "auth.session_ended", "user_session", String.valueOf(sessionId), Map.of());
     }
 
-    private static byte[] hash(String token) {
+    static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

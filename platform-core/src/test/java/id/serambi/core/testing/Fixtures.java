@@ -37,6 +37,6 @@ public final class Fixtures {
     }
 
     public static UserId platformUser(AccountService accounts, String username, Role role) {
-        return accounts.createMember(SYSTEM, null, new NewAccount(username, "Uji " + username, null, PASSWORD), role);
+        return accounts.createMember(SYSTEM, null, new NewAccount(username, "Uji " + username, null, PASSWORD), role, false);
     }
 }

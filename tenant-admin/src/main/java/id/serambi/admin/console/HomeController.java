@@ -48,8 +48,9 @@ class HomeController {
     @Get
     HttpResponse<?> home(HttpRequest<?> request, Actor actor) {
         if (!actor.isPlatformUser()) {
+            String suffix = request.getParameters().getFirst("password").map(p -> "?password=changed").orElse("");
             return actor.tenants().keySet().stream().findFirst()
-                    .<HttpResponse<?>>map(slug -> HttpResponse.seeOther(URI.create("/admin/t/" + slug)))
+                    .<HttpResponse<?>>map(slug -> HttpResponse.seeOther(URI.create("/admin/t/" + slug + suffix)))
                     .orElseGet(() -> pages.page(request, actor, "no-role.jte", Map.of()));
         }
         return platformHome(request, actor, HttpStatus.OK, FormState.empty());
@@ -80,6 +81,7 @@ class HomeController {
         params.put("kinds", TenantKind.values());
         params.put("form", form);
         params.put("created", request.getParameters().getFirst("created").orElse(""));
+        params.put("passwordChanged", request.getParameters().getFirst("password").isPresent());
         return pages.render(request, status, "platform-home.jte", pages.withView(request, actor, params));
     }
 }

@@ -122,6 +122,7 @@ class TenantPageController {
         params.put("form", form);
         params.put("statusForm", statusForm);
         params.put("statusChanged", request.getParameters().getFirst("status").isPresent());
+        params.put("passwordChanged", request.getParameters().getFirst("password").isPresent());
         params.put("published", request.getParameters().getFirst("published").orElse(""));
         params.put("saved", request.getParameters().getFirst("saved").orElse(""));
         return pages.render(request, status, "tenant-home.jte", pages.withView(request, actor, params));

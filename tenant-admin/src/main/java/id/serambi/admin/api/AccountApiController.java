@@ -1,0 +1,44 @@
+package id.serambi.admin.api;
+
+import id.serambi.admin.AdminApp;
+import id.serambi.core.access.Actor;
+import id.serambi.core.account.AccountService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** The signed-in person's own account through the API. */
+@Controller("/api/v1/account")
+@AdminApp
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class AccountApiController {
+    private final AccountService accounts;
+
+    AccountApiController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Serdeable
+    record PasswordChange(@Nullable String current, @Nullable String password, @Nullable String confirmation) {
+        @Override
+        public String toString() {
+            return "PasswordChange[…]";
+        }
+    }
+
+    /** Replaces the password; this token stays valid, every other session ends. */
+    @Post("/password")
+    HttpResponse<?> changePassword(HttpRequest<?> request, Actor actor, @Body PasswordChange body) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        accounts.changePassword(actor, token, body.current(), body.password(), body.confirmation());
+        return HttpResponse.noContent();
+    }
+}
