@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import id.serambi.core.account.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -100,8 +101,19 @@ class BrowserJourneyTest {
         String adminPassword = Launch.demoSignIns(demo.dataDir).get("admin");
         String title = "Uji Coba Jalur Bus Sekolah";
 
-        // Kominfo's platform admin signs in and creates the site of the transport agency with its first admin.
+        // Kominfo's platform admin signs in: the first time, they enrol an authenticator app by its key
+        // (here the test computes the app's code), keep the recovery codes, and go on to the console.
         signIn("admin", adminPassword);
+        wait.until(urlContains("/admin/2fa"));
+        String secret = browser.findElement(By.id("totp-secret")).getText().replace(" ", "");
+        assertThat(browser.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
+        browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(java.time.Instant.now())));
+        browser.findElement(By.id("second-factor-submit")).click();
+        wait.until(presenceOfElementLocated(By.id("recovery-codes")));
+        assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+        browser.findElement(By.id("recovery-continue")).click();
+
+        // They create the site of the transport agency with its first admin.
         wait.until(presenceOfElementLocated(By.id("tenant-form")));
         WebElement form = browser.findElement(By.id("tenant-form"));
         form.findElement(By.name("name")).sendKeys("Dinas Perhubungan");

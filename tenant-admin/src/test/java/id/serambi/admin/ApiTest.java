@@ -10,7 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import id.serambi.core.account.AccountService;
+import id.serambi.core.access.Actor;
 import id.serambi.core.account.Role;
+import id.serambi.core.account.SecondFactorService;
+import id.serambi.core.account.SessionService;
+import id.serambi.core.account.Totp;
+import id.serambi.core.testing.TestClock;
 import id.serambi.core.testing.Fixtures;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -35,9 +40,17 @@ class ApiTest extends AdminHttpTest {
         return properties;
     }
 
+    @Inject SessionService sessions;
+    @Inject SecondFactorService secondFactor;
+    @Inject TestClock clock;
+    String kominfoSecret;
+
     @BeforeAll
     void platformAdmin() {
         Fixtures.platformUser(accounts, "kominfo", Role.PLATFORM_ADMIN);
+        Actor actor = Fixtures.signIn(accounts, sessions, "kominfo");
+        kominfoSecret = secondFactor.enrolmentSecret(actor);
+        secondFactor.confirmEnrolment(actor, Totp.code(kominfoSecret, Totp.step(clock.instant())));
         kominfo = signIn("kominfo", Fixtures.PASSWORD);
     }
 
@@ -113,6 +126,17 @@ class ApiTest extends AdminHttpTest {
         assertThat(send(as(token, HttpRequest.GET("/api/v1/tenants/disdik/posts"))).code()).isEqualTo(200);
         assertThat(send(HttpRequest.POST("/api/v1/sessions", Map.of("username", "admin.disdik", "password", ADMIN_PASSWORD)))
                 .code()).isEqualTo(401);
+    }
+
+    @Test
+    void kominfo_people_sign_in_through_the_api_only_with_a_valid_authenticator_code() {
+        Reply noCode = send(HttpRequest.POST("/api/v1/sessions", Map.of("username", "kominfo", "password", Fixtures.PASSWORD)));
+        assertThat(noCode.code()).isEqualTo(400);
+        assertThat(noCode.body()).contains("\"field\":\"code\"", "Kode salah");
+        Fixtures.platformUser(accounts, "staf.belum", Role.PLATFORM_STAFF);
+        Reply notEnrolled = send(HttpRequest.POST("/api/v1/sessions", Map.of("username", "staf.belum", "password", Fixtures.PASSWORD)));
+        assertThat(notEnrolled.code()).isEqualTo(403);
+        assertThat(notEnrolled.body()).contains("Siapkan dulu aplikasi autentikator melalui konsol");
     }
 
     @Test
@@ -209,7 +233,12 @@ class ApiTest extends AdminHttpTest {
     }
 
     private String signIn(String username, String password) {
-        Reply response = send(HttpRequest.POST("/api/v1/sessions", Map.of("username", username, "password", password)));
+        Map<String, String> credentials = new java.util.HashMap<>(Map.of("username", username, "password", password));
+        if (username.equals("kominfo")) {
+            clock.advance(java.time.Duration.ofSeconds(30));
+            credentials.put("code", Totp.code(kominfoSecret, Totp.step(clock.instant())));
+        }
+        Reply response = send(HttpRequest.POST("/api/v1/sessions", credentials));
         assertThat(response.code()).as("sign-in of " + username).isEqualTo(201);
         return (String) read(response).get("token");
     }

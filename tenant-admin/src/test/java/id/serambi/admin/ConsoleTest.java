@@ -12,7 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import id.serambi.core.account.AccountService;
+import id.serambi.core.access.Actor;
 import id.serambi.core.account.Role;
+import id.serambi.core.account.SecondFactorService;
+import id.serambi.core.account.SessionService;
+import id.serambi.core.account.Totp;
+import id.serambi.core.testing.TestClock;
 import id.serambi.core.testing.Fixtures;
 import id.serambi.core.testing.Html;
 import io.micronaut.http.HttpRequest;
@@ -26,10 +31,28 @@ class ConsoleTest extends AdminHttpTest {
     static final String ADMIN_PASSWORD = "pintu-gerbang-biru-2026";
     static final String OWN_PASSWORD = "jendela-kaca-hijau-77";
     @Inject AccountService accounts;
+    @Inject SessionService sessions;
+    @Inject SecondFactorService secondFactor;
+    @Inject TestClock clock;
+
+    /** Authenticator secrets of the people enrolled in @BeforeAll, by user name. */
+    final Map<String, String> authenticators = new java.util.HashMap<>();
+
+    // A clock the test moves: every sign-in needs a fresh authenticator code, one per 30-second step.
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.extraProperties());
+        properties.put("serambi.test-clock", "true");
+        return properties;
+    }
 
     @BeforeAll
     void platformAdmin() {
         Fixtures.platformUser(accounts, "kominfo", Role.PLATFORM_ADMIN);
+        Actor kominfo = Fixtures.signIn(accounts, sessions, "kominfo");
+        String secret = secondFactor.enrolmentSecret(kominfo);
+        secondFactor.confirmEnrolment(kominfo, Totp.code(secret, Totp.step(clock.instant())));
+        authenticators.put("kominfo", secret);
     }
 
     @Test
@@ -83,6 +106,34 @@ class ConsoleTest extends AdminHttpTest {
 
         String dashboard = Html.text(send(withSession(admin, HttpRequest.GET("/admin/t/dukcapil"))).body());
         assertThat(dashboard).contains("1 dari 2 minggu ini", "Pelayanan KTP-el Keliling", "terbit");
+    }
+
+    @Test
+    void a_new_kominfo_staff_member_enrols_an_authenticator_before_anything_else() {
+        Fixtures.platformUser(accounts, "staf.baru", Role.PLATFORM_STAFF);
+        Reply first = send(form("/admin/login", "username=staf.baru&password=" + Fixtures.PASSWORD));
+        assertThat(first.header("Location")).isEqualTo("/admin/2fa");
+        String session = first.sessionCookie().map(Cookie::getValue).orElseThrow();
+        Reply elsewhere = send(withSession(session, HttpRequest.GET("/admin")));
+        assertThat(elsewhere.header("Location")).as("nothing else until the second step").isEqualTo("/admin/2fa");
+
+        String page = send(withSession(session, HttpRequest.GET("/admin/2fa"))).body();
+        assertThat(Html.text(page)).contains("Verifikasi dua langkah", "Pindai kode QR");
+        assertThat(page).contains("<svg", "id=\"totp-secret\"");
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<").matcher(page);
+        assertThat(key.find()).isTrue();
+        String secret = key.group(1).replace(" ", "");
+
+        Reply wrong = send(withSession(session, form("/admin/2fa", "_csrf=" + Html.csrfToken(page) + "&code=000000")));
+        assertThat(wrong.code()).isEqualTo(400);
+        assertThat(Html.text(wrong.body())).contains("Kode salah");
+
+        String code = Totp.code(secret, Totp.step(clock.instant()));
+        Reply enrolled = send(withSession(session, form("/admin/2fa", "_csrf=" + Html.csrfToken(page) + "&code=" + code)));
+        assertThat(enrolled.code()).isEqualTo(200);
+        assertThat(Html.text(enrolled.body())).contains("Kode pemulihan", "hanya ditampilkan sekali");
+        assertThat(enrolled.body().split("<li><code>")).hasSize(11);
+        assertThat(send(withSession(session, HttpRequest.GET("/admin"))).code()).isEqualTo(200);
     }
 
     @Test
@@ -262,7 +313,14 @@ class ConsoleTest extends AdminHttpTest {
     private String login(String username, String password) {
         Reply response = send(form("/admin/login", "username=" + username + "&password=" + password));
         assertThat(response.code()).as("login of " + username).isEqualTo(303);
-        return response.sessionCookie().map(Cookie::getValue).orElseThrow();
+        String session = response.sessionCookie().map(Cookie::getValue).orElseThrow();
+        if ("/admin/2fa".equals(response.header("Location"))) {
+            clock.advance(java.time.Duration.ofSeconds(30));
+            String code = Totp.code(authenticators.get(username), Totp.step(clock.instant()));
+            Reply passed = send(withSession(session, form("/admin/2fa", "_csrf=" + csrf(session, "/admin/2fa") + "&code=" + code)));
+            assertThat(passed.code()).as("second factor of " + username).isEqualTo(303);
+        }
+        return session;
     }
 
     private String csrf(String session, String page) {

@@ -11,11 +11,12 @@ import id.serambi.core.account.Role;
 import id.serambi.core.account.UserId;
 
 /**
- * Who is acting and from where (and whether they still have to replace an initial password): a signed-in person with the roles they hold, or the system itself (the CLI,
+ * Who is acting and from where (and what they must still do to finish signing in: pass the second factor,
+ * replace an initial password): a signed-in person with the roles they hold, or the system itself (the CLI,
  * schedulers, the demo seeder). Every audit entry names its actor.
  */
 public record Actor(UserId userId, String username, String displayName, List<Grant> grants,
-                    String clientIp, String userAgent, boolean mustChangePassword) {
+                    String clientIp, String userAgent, boolean mustChangePassword, boolean secondFactorPending) {
 
     public Actor {
         grants = List.copyOf(grants);
@@ -23,7 +24,7 @@ public record Actor(UserId userId, String username, String displayName, List<Gra
 
     public Actor(UserId userId, String username, String displayName, List<Grant> grants, String clientIp,
                  String userAgent) {
-        this(userId, username, displayName, grants, clientIp, userAgent, false);
+        this(userId, username, displayName, grants, clientIp, userAgent, false, false);
     }
 
     public static Actor system(String label) {

@@ -9,6 +9,8 @@ import java.util.Locale;
 
 import org.jooq.DSLContext;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
@@ -51,6 +53,8 @@ class LoginThrottle {
         return wait;
     }
 
+    /** Counted in a transaction of its own: the refusal that follows must not roll the count back. */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     void recordFailure(String username, String address) {
         count(ACCOUNT, accountKey(username), FREE_FAILURES_PER_ACCOUNT);
         count(ADDRESS, addressKey(address), FREE_FAILURES_PER_ADDRESS);

@@ -62,6 +62,15 @@ public class SessionService {
     /** Opens a session for a person who has just proved who they are, and returns its token. */
     @Transactional
     public String open(Account account, String clientIp, String userAgent) {
+        return open(account, clientIp, userAgent, false);
+    }
+
+    /**
+     * Opens a session; with {@code secondFactorPending} it only reaches the second-factor pages until
+     * {@link #completeSecondFactor} is called for it.
+     */
+    @Transactional
+    public String open(Account account, String clientIp, String userAgent, boolean secondFactorPending) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -72,6 +81,7 @@ public class SessionService {
                 .set(USER_SESSION.CREATED_AT, now)
                 .set(USER_SESSION.LAST_SEEN_AT, now)
                 .set(USER_SESSION.EXPIRES_AT, now.plus(lifetime))
+                .set(USER_SESSION.SECOND_FACTOR_PENDING, secondFactorPending)
                 .set(USER_SESSION.CLIENT_IP, clientIp)
                 .set(USER_SESSION.USER_AGENT, userAgent == null || userAgent.length() <= 500 ? userAgent : userAgent.substring(0, 500))
                 .execute();
@@ -86,7 +96,7 @@ public class SessionService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         var row = db.select(USER_SESSION.ID, USER_SESSION.LAST_SEEN_AT, APP_USER.ID, APP_USER.USERNAME,
-                        APP_USER.DISPLAY_NAME, APP_USER.MUST_CHANGE_PASSWORD)
+                        APP_USER.DISPLAY_NAME, APP_USER.MUST_CHANGE_PASSWORD, USER_SESSION.SECOND_FACTOR_PENDING)
                 .from(USER_SESSION)
                 .join(APP_USER).on(APP_USER.ID.eq(USER_SESSION.USER_ID))
                 .where(USER_SESSION.TOKEN_HASH.eq(hash(token)))
@@ -103,8 +113,17 @@ public class SessionService {
             db.update(USER_SESSION).set(USER_SESSION.LAST_SEEN_AT, now).where(USER_SESSION.ID.eq(r.value1())).execute();
         }
         UserId userId = new UserId(r.value3());
-        return Optional.of(new Actor(userId, r.value4(), r.value5(), accounts.grantsOf(userId), clientIp, userAgent,
-                r.value6()));
+        boolean pending = r.value7();
+        // Halfway through signing in, a session holds no roles at all: it can do nothing but finish.
+        return Optional.of(new Actor(userId, r.value4(), r.value5(), pending ? List.of() : accounts.grantsOf(userId),
+                clientIp, userAgent, r.value6(), pending));
+    }
+
+    /** Marks the session of this token as having passed the second factor. */
+    @Transactional
+    public void completeSecondFactor(String token) {
+        db.update(USER_SESSION).set(USER_SESSION.SECOND_FACTOR_PENDING, false)
+                .where(USER_SESSION.TOKEN_HASH.eq(hash(token))).execute();
     }
 
     /** Ends the session of this token (sign-out). */

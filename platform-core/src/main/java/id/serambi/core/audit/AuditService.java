@@ -17,6 +17,7 @@ import id.serambi.core.access.Access;
 import id.serambi.core.access.Action;
 import id.serambi.core.access.Actor;
 import id.serambi.core.tenant.TenantId;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -93,6 +94,16 @@ public class AuditService {
                 .limit(limit).offset(offset)
                 .fetch(r -> new AuditEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8() == null ? "" : r.value8().data(), r.value9()));
+    }
+
+    /**
+     * Records a refusal (a wrong code, a denied attempt) in a transaction of its own, so that the exception
+     * which tells the user "no" does not also erase the record of the attempt.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    public void recordRefusal(Actor actor, TenantId tenant, String action, String subjectType, String subjectId,
+                              Map<String, String> detail) {
+        record(actor, tenant, action, subjectType, subjectId, detail);
     }
 
     static String toJson(Map<String, String> detail) {

@@ -13,7 +13,7 @@ final class ApiDtos {
     }
 
     @Serdeable
-    record Credentials(@Nullable String username, @Nullable String password) {
+    record Credentials(@Nullable String username, @Nullable String password, @Nullable String code) {
         @Override
         public String toString() {
             return "Credentials[" + username + "]";

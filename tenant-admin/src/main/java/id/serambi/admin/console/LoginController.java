@@ -9,6 +9,7 @@ import id.serambi.admin.security.SessionCookie;
 import id.serambi.core.access.Actor;
 import id.serambi.core.account.AccountService;
 import id.serambi.core.account.LoginResult;
+import id.serambi.core.account.SecondFactorService;
 import id.serambi.core.account.SessionService;
 import id.serambi.core.i18n.Messages;
 import io.micronaut.core.annotation.Nullable;
@@ -34,12 +35,15 @@ class LoginController {
     private final AccountService accounts;
     private final SessionService sessions;
     private final SessionCookie cookie;
+    private final SecondFactorService secondFactor;
 
-    LoginController(Pages pages, AccountService accounts, SessionService sessions, SessionCookie cookie) {
+    LoginController(Pages pages, AccountService accounts, SessionService sessions, SessionCookie cookie,
+                    SecondFactorService secondFactor) {
         this.pages = pages;
         this.accounts = accounts;
         this.sessions = sessions;
         this.cookie = cookie;
+        this.secondFactor = secondFactor;
     }
 
     @Get("/login")
@@ -56,8 +60,9 @@ class LoginController {
         Messages messages = pages.messages(request);
         return switch (result) {
             case LoginResult.SignedIn signedIn -> {
-                String token = sessions.open(signedIn.account(), ClientAddress.of(request), userAgent);
-                yield HttpResponse.seeOther(URI.create("/admin")).cookie(cookie.create(token));
+                boolean secondStep = secondFactor.required(signedIn.account().id());
+                String token = sessions.open(signedIn.account(), ClientAddress.of(request), userAgent, secondStep);
+                yield HttpResponse.seeOther(URI.create(secondStep ? "/admin/2fa" : "/admin")).cookie(cookie.create(token));
             }
             case LoginResult.Refused refused -> loginAgain(request, HttpStatus.UNAUTHORIZED, username,
                     messages.get("login.failed"));
