@@ -291,6 +291,20 @@ class ConsoleTest extends AdminHttpTest {
     }
 
     @Test
+    void an_unknown_console_or_api_address_answers_404_in_the_consoles_own_words() {
+        Reply page = send(HttpRequest.GET("/admin/tidak-ada/sama-sekali"));
+        assertThat(page.code()).isEqualTo(404);
+        assertThat(Html.text(page.body())).contains("Tidak ditemukan", "Kembali ke beranda konsol");
+        Reply api = send(HttpRequest.GET("/api/v1/tidak-ada"));
+        assertThat(api.code()).isEqualTo(404);
+        assertThat(api.contentType()).hasValue("application/problem+json");
+        // The real pages next to them still answer.
+        assertThat(send(HttpRequest.GET("/admin/assets/admin.css")).code()).isEqualTo(200);
+        assertThat(send(HttpRequest.GET("/admin/bantuan/kuota")).code()).isEqualTo(200);
+        assertThat(send(HttpRequest.GET("/admin/login")).code()).isEqualTo(200);
+    }
+
+    @Test
     void another_agencys_console_page_is_not_found() {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinsos", "Dinas Sosial", csrf(kominfo, "/admin"))))));
