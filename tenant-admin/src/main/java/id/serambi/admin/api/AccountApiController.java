@@ -1,10 +1,10 @@
 package id.serambi.admin.api;
 
 import id.serambi.admin.AdminApp;
+import id.serambi.admin.security.SignedIn;
 import id.serambi.core.access.Actor;
 import id.serambi.core.account.AccountService;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -36,9 +36,8 @@ class AccountApiController {
     /** Replaces the password; this token stays valid, every other session ends. */
     @Post("/password")
     HttpResponse<?> changePassword(HttpRequest<?> request, Actor actor, @Body PasswordChange body) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        accounts.changePassword(actor, token, body.current(), body.password(), body.confirmation());
+        accounts.changePassword(actor, SignedIn.token(request).orElse(null), body.current(), body.password(),
+                body.confirmation());
         return HttpResponse.noContent();
     }
 }

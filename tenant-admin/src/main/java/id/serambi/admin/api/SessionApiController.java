@@ -4,6 +4,7 @@ import java.util.List;
 
 import id.serambi.admin.AdminApp;
 import id.serambi.admin.security.ClientAddress;
+import id.serambi.admin.security.SignedIn;
 import id.serambi.core.access.Actor;
 import id.serambi.core.account.Account;
 import id.serambi.core.account.AccountService;
@@ -70,10 +71,7 @@ class SessionApiController {
     @Delete("/current")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<?> signOut(HttpRequest<?> request, Actor actor) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            sessions.close(actor, header.substring(7).trim());
-        }
+        SignedIn.token(request).ifPresent(token -> sessions.close(actor, token));
         return HttpResponse.noContent();
     }
 }
