@@ -40,8 +40,12 @@ class SessionTokenValidator implements TokenValidator<HttpRequest<?>> {
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         String ip = ClientAddress.of(request);
         String userAgent = request == null ? null : request.getHeaders().get(HttpHeaders.USER_AGENT);
+        // A plain Executor (blocking::execute), not the ExecutorService itself: Reactor's ExecutorService
+        // scheduler interrupts the worker when the security filter cancels after the first answer, and the
+        // request goes on on that very thread, so its next JDBC call found its socket "closed by interrupt"
+        // (a rare 500 seen in CI).
         return Mono.fromCallable(() -> sessions.actorFor(token, ip, userAgent))
-                .subscribeOn(Schedulers.fromExecutorService(blocking))
+                .subscribeOn(Schedulers.fromExecutor(blocking::execute))
                 .flatMap(actor -> Mono.justOrEmpty(actor.map(a -> Authentication.build(a.username(), Map.of(ACTOR, a)))));
     }
 }
