@@ -305,6 +305,21 @@ class ConsoleTest extends AdminHttpTest {
     }
 
     @Test
+    void an_agency_admin_requires_two_step_sign_in_of_the_team_from_next_sign_in() {
+        String kominfo = login("kominfo", Fixtures.PASSWORD);
+        send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("bpkad", "Badan Keuangan Daerah", csrf(kominfo, "/admin"))))));
+        String admin = firstLogin("admin.bpkad");
+        String page = send(withSession(admin, HttpRequest.GET("/admin/t/bpkad"))).body();
+        assertThat(Html.text(page)).contains("Keamanan tim situs");
+        Reply saved = send(withSession(admin, form("/admin/t/bpkad/keamanan", "_csrf=" + Html.csrfToken(page) + "&requireSecondFactor=on")));
+        assertThat(saved.code()).isEqualTo(303);
+        assertThat(send(withSession(admin, HttpRequest.GET("/admin/t/bpkad"))).body()).contains("id=\"requireSecondFactor\" checked");
+
+        Reply next = send(form("/admin/login", "username=admin.bpkad&password=" + OWN_PASSWORD));
+        assertThat(next.header("Location")).isEqualTo("/admin/2fa");
+    }
+
+    @Test
     void another_agencys_console_page_is_not_found() {
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         send(withSession(kominfo, form("/admin/tenants", encode(tenantForm("dinsos", "Dinas Sosial", csrf(kominfo, "/admin"))))));

@@ -1,7 +1,9 @@
 package id.serambi.core.account;
 
 import static id.serambi.core.jooq.public_.Tables.APP_USER;
+import static id.serambi.core.jooq.public_.Tables.MEMBERSHIP;
 import static id.serambi.core.jooq.public_.Tables.RECOVERY_CODE;
+import static id.serambi.core.jooq.public_.Tables.TENANT;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,10 +53,15 @@ public class SecondFactorService {
         this.clock = clock;
     }
 
-    /** Whether this person must pass a second factor to sign in. */
+    /**
+     * Whether this person must pass a second factor to sign in: they enrolled, or hold a platform role, or a
+     * role in an agency that requires it of its team.
+     */
     @ReadOnly
     public boolean required(UserId user) {
-        return enrolled(user) || accounts.grantsOf(user).stream().anyMatch(g -> g.isPlatform());
+        return enrolled(user) || accounts.grantsOf(user).stream().anyMatch(g -> g.isPlatform())
+                || db.fetchExists(db.selectOne().from(MEMBERSHIP).join(TENANT).on(TENANT.ID.eq(MEMBERSHIP.TENANT_ID))
+                        .where(MEMBERSHIP.USER_ID.eq(user.value())).and(TENANT.REQUIRE_SECOND_FACTOR.isTrue()));
     }
 
     @ReadOnly

@@ -43,6 +43,12 @@ class TenantRepository {
                 .execute() == 1;
     }
 
+    void setRequireSecondFactor(TenantId id, boolean required) {
+        db.update(TENANT).set(TENANT.REQUIRE_SECOND_FACTOR, required)
+                .set(TENANT.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .where(TENANT.ID.eq(id.value())).execute();
+    }
+
     boolean slugExists(String slug) {
         return db.fetchExists(TENANT, TENANT.SLUG.eq(slug));
     }
@@ -62,6 +68,6 @@ class TenantRepository {
     static Tenant toTenant(TenantRecord r) {
         return new Tenant(new TenantId(r.getId()), r.getSlug(), r.getName(),
                 TenantKind.parse(r.getKind()).orElse(TenantKind.OTHER), r.getDescription(),
-                TenantStatus.fromDb(r.getStatus()), r.getQuotaMinPerWeek(), r.getCreatedAt());
+                TenantStatus.fromDb(r.getStatus()), r.getQuotaMinPerWeek(), r.getRequireSecondFactor(), r.getCreatedAt());
     }
 }

@@ -110,6 +110,18 @@ public class TenantService {
         return tenants.findById(id).orElseThrow();
     }
 
+    /**
+     * Requires (or no longer requires) two-step sign-in of this agency's team; it takes effect at each
+     * person's next sign-in. Kominfo's admins and the agency's own admin may set it.
+     */
+    @Transactional
+    public Tenant setRequireSecondFactor(Actor actor, String slug, boolean required) {
+        TenantId id = access.requireInTenant(actor, Action.SET_TENANT_SECURITY, slug);
+        tenants.setRequireSecondFactor(id, required);
+        audit.record(actor, id, "tenant.require_second_factor", "tenant", slug, Map.of("required", String.valueOf(required)));
+        return tenants.findById(id).orElseThrow();
+    }
+
     /** The tenant with this slug, for someone allowed to see it. */
     @ReadOnly
     public Tenant get(Actor actor, String slug) {

@@ -45,6 +45,17 @@ class SecondFactorServiceTest extends DatabaseTest {
     }
 
     @Test
+    void an_agency_can_require_two_step_sign_in_of_its_own_team() {
+        Fixtures.tenantWithAdmin(tenants, "bpkad", "Badan Pengelolaan Keuangan");
+        Actor admin = Fixtures.signIn(accounts, sessions, "admin-bpkad");
+        assertThat(secondFactor.required(admin.userId())).isFalse();
+        tenants.setRequireSecondFactor(admin, "bpkad", true);
+        assertThat(secondFactor.required(admin.userId())).isTrue();
+        tenants.setRequireSecondFactor(admin, "bpkad", false);
+        assertThat(secondFactor.required(admin.userId())).isFalse();
+    }
+
+    @Test
     void enrolment_needs_a_right_code_and_gives_ten_recovery_codes() {
         Actor admin = actor("admin.kominfo", Role.PLATFORM_ADMIN);
         String secret = secondFactor.enrolmentSecret(admin);

@@ -108,6 +108,15 @@ class TenantPageController {
         }
     }
 
+    @Post(value = "/keamanan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> security(HttpRequest<?> request, Actor actor, @PathVariable String slug, @Body Map<String, String> form) {
+        if (!Pages.csrfValid(request, form.get("_csrf"))) {
+            return pages.csrfRefused(request, actor);
+        }
+        tenants.setRequireSecondFactor(actor, slug, "on".equals(form.get("requireSecondFactor")));
+        return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?security=saved"));
+    }
+
     private HttpResponse<String> dashboard(HttpRequest<?> request, Actor actor, String slug, HttpStatus status, FormState form) {
         return dashboard(request, actor, slug, status, form, FormState.empty());
     }
@@ -123,6 +132,7 @@ class TenantPageController {
         params.put("statusForm", statusForm);
         params.put("statusChanged", request.getParameters().getFirst("status").isPresent());
         params.put("passwordChanged", request.getParameters().getFirst("password").isPresent());
+        params.put("securitySaved", request.getParameters().getFirst("security").isPresent());
         params.put("published", request.getParameters().getFirst("published").orElse(""));
         params.put("saved", request.getParameters().getFirst("saved").orElse(""));
         return pages.render(request, status, "tenant-home.jte", pages.withView(request, actor, params));
