@@ -5,11 +5,6 @@ import id.serambi.core.tenant.TenantId;
 
 /** One role a person holds: in one tenant (with its slug and name), or platform-wide (tenant null). */
 public record Grant(Role role, TenantId tenantId, String tenantSlug, String tenantName) {
-
-    public static Grant platform(Role role) {
-        return new Grant(role, null, null, null);
-    }
-
     public boolean isPlatform() {
         return tenantId == null;
     }

@@ -44,15 +44,7 @@ public record ConsoleView(Messages messages, Actor actor, String csrfToken, Zone
         return day.format(first) + "–" + full.format(last);
     }
 
-    /** Whether the top bar offers the platform-wide audit trail. */
-    public boolean platformAuditor() {
-        return actor != null && actor.hasPlatformRole(Action.VIEW_AUDIT.platformRoles());
-    }
 
-    /** Whether this person may read the audit trail of the given tenant (its admin). */
-    public boolean tenantAuditor(String slug) {
-        return actor != null && actor.rolesIn(slug).stream().anyMatch(Action.VIEW_AUDIT.tenantRoles()::contains);
-    }
 
     public String zoneName() {
         return zone.getId();
