@@ -119,10 +119,13 @@ class PortalTest extends DatabaseTest {
     }
 
     @Test
-    void pages_forbid_every_script_and_the_stylesheet_revalidates_by_etag() {
+    void pages_forbid_every_script_keep_to_https_once_seen_and_the_stylesheet_revalidates_by_etag() {
         HttpResponse<String> home = get("/");
         assertThat(home.header("Content-Security-Policy")).contains("script-src 'none'");
         assertThat(home.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(home.header("Strict-Transport-Security")).isNull();
+        assertThat(exchange(HttpRequest.GET("/").header("X-Forwarded-Proto", "https")).header("Strict-Transport-Security"))
+                .contains("max-age=31536000");
         HttpResponse<String> css = get("/assets/portal.css");
         assertThat(css.code()).isEqualTo(200);
         String etag = css.header("ETag");

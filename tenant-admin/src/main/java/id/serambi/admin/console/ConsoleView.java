@@ -12,10 +12,12 @@ import id.serambi.core.i18n.Messages;
 import id.serambi.core.quota.QuotaWeek;
 
 /**
- * What every console page needs: the text in the reader's language, who is signed in, the form token, and
- * dates in the portal's time zone.
+ * What every console page needs: the text in the reader's language, who is signed in, the form token, dates in
+ * the portal's time zone, and the page's CSP nonce (for a {@code <script nonce>} or {@code <style nonce>}; the
+ * policy refuses every other inline script and style).
  */
-public record ConsoleView(Messages messages, Actor actor, String csrfToken, ZoneId zone) implements LocalizedView {
+public record ConsoleView(Messages messages, Actor actor, String csrfToken, ZoneId zone, String cspNonce)
+        implements LocalizedView {
     public String dateTime(OffsetDateTime at) {
         if (at == null) {
             return "—";
@@ -43,8 +45,6 @@ public record ConsoleView(Messages messages, Actor actor, String csrfToken, Zone
         DateTimeFormatter day = DateTimeFormatter.ofPattern(first.getMonth() == last.getMonth() ? "d" : "d MMMM", locale);
         return day.format(first) + "–" + full.format(last);
     }
-
-
 
     public String zoneName() {
         return zone.getId();

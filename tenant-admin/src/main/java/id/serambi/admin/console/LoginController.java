@@ -62,7 +62,7 @@ class LoginController {
             case LoginResult.SignedIn signedIn -> {
                 boolean secondStep = secondFactor.required(signedIn.account().id());
                 String token = sessions.open(signedIn.account(), ClientAddress.of(request), userAgent, secondStep);
-                yield HttpResponse.seeOther(URI.create(secondStep ? "/admin/2fa" : "/admin")).cookie(cookie.create(token));
+                yield HttpResponse.seeOther(URI.create(secondStep ? "/admin/2fa" : "/admin")).cookie(cookie.create(request, token));
             }
             case LoginResult.Refused refused -> loginAgain(request, HttpStatus.UNAUTHORIZED, username,
                     messages.get("login.failed"));
@@ -85,6 +85,6 @@ class LoginController {
         if (Pages.csrfValid(request, _csrf)) {
             SessionCookie.read(request).ifPresent(token -> sessions.close(actor, token));
         }
-        return HttpResponse.seeOther(URI.create("/admin/login")).cookie(cookie.expired());
+        return HttpResponse.seeOther(URI.create("/admin/login")).cookie(cookie.expired(request));
     }
 }

@@ -14,6 +14,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import id.serambi.admin.AdminApp;
+import id.serambi.admin.security.CspNonce;
 import id.serambi.admin.security.SessionCookie;
 import id.serambi.core.access.Actor;
 import id.serambi.core.i18n.Messages;
@@ -45,7 +46,7 @@ public class Pages {
 
     public ConsoleView view(HttpRequest<?> request, Actor actor) {
         String csrf = SessionCookie.read(request).map(Pages::csrfTokenFor).orElse("");
-        return new ConsoleView(messages(request), actor, csrf, zone);
+        return new ConsoleView(messages(request), actor, csrf, zone, CspNonce.issue(request));
     }
 
     public Messages messages(HttpRequest<?> request) {

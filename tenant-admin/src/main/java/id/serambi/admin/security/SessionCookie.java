@@ -11,33 +11,47 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
 
-/** The browser's session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS, never readable by script. */
+/**
+ * The browser's session cookie: HttpOnly, SameSite=Lax, never readable by script. Over HTTPS it is Secure and
+ * named with the {@code __Host-} prefix, which the browser only accepts from this exact host over HTTPS with
+ * Path=/, so a sibling subdomain or a network attacker cannot plant a session of their own in it.
+ */
 @Singleton
 @AdminApp
 public class SessionCookie {
     public static final String NAME = "serambi_session";
+    public static final String HTTPS_NAME = "__Host-" + NAME;
 
-    private final boolean secure;
+    private final boolean https;
     private final SessionService sessions;
 
-    SessionCookie(@Value("${serambi.cookies.secure:false}") boolean secure, SessionService sessions) {
-        this.secure = secure;
+    SessionCookie(@Value("${serambi.https:false}") boolean https, SessionService sessions) {
+        this.https = https;
         this.sessions = sessions;
     }
 
-    public Cookie create(String token) {
-        return base(token).maxAge(sessions.lifetime());
+    public Cookie create(HttpRequest<?> request, String token) {
+        return base(request, token).maxAge(sessions.lifetime());
     }
 
-    public Cookie expired() {
-        return base("").maxAge(Duration.ZERO);
+    public Cookie expired(HttpRequest<?> request) {
+        return base(request, "").maxAge(Duration.ZERO);
     }
 
+    /**
+     * The session token from the cookie. Over HTTPS only the prefixed cookie counts, so a plain cookie planted
+     * by someone else is never taken for a session.
+     */
     public static Optional<String> read(HttpRequest<?> request) {
-        return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(v -> !v.isEmpty());
+        Optional<Cookie> cookie = request.getCookies().findCookie(HTTPS_NAME);
+        if (cookie.isEmpty() && !Https.of(request)) {
+            cookie = request.getCookies().findCookie(NAME);
+        }
+        return cookie.map(Cookie::getValue).filter(v -> !v.isEmpty());
     }
 
-    private Cookie base(String value) {
-        return Cookie.of(NAME, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(secure);
+    private Cookie base(HttpRequest<?> request, String value) {
+        boolean secure = https || Https.of(request);
+        return Cookie.of(secure ? HTTPS_NAME : NAME, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(secure);
     }
 }
