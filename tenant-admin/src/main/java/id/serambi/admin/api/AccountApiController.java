@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import id.serambi.admin.security.OwnAccount;
 
 /** The signed-in person's own account through the API. */
 @Controller("/api/v1/account")
@@ -34,6 +35,7 @@ class AccountApiController {
     }
 
     /** Replaces the password; this token stays valid, every other session ends. */
+    @OwnAccount
     @Post("/password")
     HttpResponse<?> changePassword(HttpRequest<?> request, Actor actor, @Body PasswordChange body) {
         accounts.changePassword(actor, SignedIn.token(request).orElse(null), body.current(), body.password(),

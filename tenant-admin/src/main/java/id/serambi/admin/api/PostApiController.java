@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.ActionRule;
+import id.serambi.core.access.Action;
 
 /** An agency's posts through the API. Another tenant's post id answers 404, exactly like a missing one. */
 @Controller("/api/v1/tenants/{slug}/posts")
@@ -26,22 +28,26 @@ class PostApiController {
         this.posts = posts;
     }
 
+    @ActionRule(Action.READ_POSTS)
     @Get
     List<ApiDtos.PostView> list(Actor actor, String slug) {
         return posts.recent(actor, slug, 100).stream().map(ApiDtos.PostView::of).toList();
     }
 
+    @ActionRule(Action.WRITE_POST)
     @Post
     HttpResponse<ApiDtos.PostView> create(Actor actor, String slug, @Body ApiDtos.PostRequest body) {
         var post = posts.createDraft(actor, slug, new PostDraft(body.title(), body.summary(), body.bodyHtml(), body.kind()));
         return HttpResponse.created(ApiDtos.PostView.of(post));
     }
 
+    @ActionRule(Action.READ_POSTS)
     @Get("/{id}")
     ApiDtos.PostView get(Actor actor, String slug, long id) {
         return ApiDtos.PostView.of(posts.get(actor, slug, new PostId(id)));
     }
 
+    @ActionRule(Action.PUBLISH_POST)
     @Post("/{id}/publish")
     ApiDtos.PostView publish(Actor actor, String slug, long id) {
         return ApiDtos.PostView.of(posts.publish(actor, slug, new PostId(id)));

@@ -21,6 +21,8 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.OwnAccount;
+import id.serambi.admin.security.PublicEndpoint;
 
 /** API sign-in: trade a user name and password for a bearer token (a revocable session). */
 @Controller("/api/v1/sessions")
@@ -39,6 +41,7 @@ class SessionApiController {
         this.secondFactor = secondFactor;
     }
 
+    @PublicEndpoint
     @Post
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> signIn(HttpRequest<?> request, @Body ApiDtos.Credentials credentials) {
@@ -68,6 +71,7 @@ class SessionApiController {
                 sessions.open(account, ClientAddress.of(request), userAgent), sessions.lifetime().toSeconds()));
     }
 
+    @OwnAccount
     @Delete("/current")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<?> signOut(HttpRequest<?> request, Actor actor) {

@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.ActionRule;
+import id.serambi.core.access.Action;
 
 /** Tenants through the API: what the console's tenant list and form do. */
 @Controller("/api/v1/tenants")
@@ -26,11 +28,13 @@ class TenantApiController {
         this.tenants = tenants;
     }
 
+    @ActionRule(Action.LIST_TENANTS)
     @Get
     List<ApiDtos.TenantView> list(Actor actor) {
         return tenants.list(actor).stream().map(ApiDtos.TenantView::of).toList();
     }
 
+    @ActionRule(Action.CREATE_TENANT)
     @Post
     HttpResponse<ApiDtos.TenantView> create(Actor actor, @Body ApiDtos.TenantRequest body) {
         ApiDtos.NewAdmin admin = body.admin() == null ? new ApiDtos.NewAdmin(null, null, null, null) : body.admin();
@@ -41,11 +45,13 @@ class TenantApiController {
     }
 
     /** Moves the tenant to another status (active, suspended, archived) with the reason; Kominfo's admins only. */
+    @ActionRule(Action.CHANGE_TENANT_STATUS)
     @Post("/{slug}/status")
     ApiDtos.TenantView changeStatus(Actor actor, String slug, @Body ApiDtos.StatusChange body) {
         return ApiDtos.TenantView.of(tenants.changeStatus(actor, slug, body.status(), body.reason()));
     }
 
+    @ActionRule(Action.VIEW_TENANT)
     @Get("/{slug}")
     ApiDtos.TenantView get(Actor actor, String slug) {
         return ApiDtos.TenantView.of(tenants.get(actor, slug));

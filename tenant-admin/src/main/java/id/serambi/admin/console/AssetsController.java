@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.PublicEndpoint;
 
 /** The console's stylesheet, with an ETag so browsers revalidate cheaply. */
 @Controller("/admin/assets")
@@ -21,6 +22,7 @@ import io.micronaut.security.rules.SecurityRule;
 class AssetsController {
     private final ClasspathAssets assets = new ClasspathAssets("admin-assets", Map.of("admin.css", "text/css;charset=utf-8"));
 
+    @PublicEndpoint
     @Get("/{name}")
     HttpResponse<byte[]> asset(HttpRequest<?> request, String name) {
         return assets.find(name).<HttpResponse<byte[]>>map(asset -> {

@@ -26,6 +26,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.ActionRule;
+import id.serambi.core.access.Action;
 
 /**
  * The audit trail in the console: Kominfo's admins see every tenant, an agency admin their own. Filters by
@@ -48,24 +50,28 @@ class AuditController {
         this.audit = audit;
     }
 
+    @ActionRule(Action.VIEW_AUDIT)
     @Get("/audit")
     HttpResponse<String> platform(HttpRequest<?> request, Actor actor, @Nullable @QueryValue String tenant,
                                   @Nullable @QueryValue Integer page) {
         return show(request, actor, blank(tenant), "/admin/audit", page);
     }
 
+    @ActionRule(Action.VIEW_AUDIT)
     @Get("/t/{slug}/audit")
     HttpResponse<String> tenant(HttpRequest<?> request, Actor actor, @PathVariable String slug,
                                 @Nullable @QueryValue Integer page) {
         return show(request, actor, slug, "/admin/t/" + slug + "/audit", page);
     }
 
+    @ActionRule(Action.VIEW_AUDIT)
     @Get("/audit.csv")
     @Produces("text/csv")
     HttpResponse<?> platformCsv(HttpRequest<?> request, Actor actor) {
         return csv(request, actor, blank(request.getParameters().get("tenant")));
     }
 
+    @ActionRule(Action.VIEW_AUDIT)
     @Get("/t/{slug}/audit.csv")
     @Produces("text/csv")
     HttpResponse<?> tenantCsv(HttpRequest<?> request, Actor actor, @PathVariable String slug) {

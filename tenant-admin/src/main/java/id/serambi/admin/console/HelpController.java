@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.PublicEndpoint;
 
 /**
  * The manual for agency admins that the portal SOP asks Kominfo to hand out, built in: one page per topic,
@@ -39,11 +40,13 @@ class HelpController {
         this.pages = pages;
     }
 
+    @PublicEndpoint
     @Get
     HttpResponse<String> index(HttpRequest<?> request) {
         return topic(request, TOPICS.get(0));
     }
 
+    @PublicEndpoint
     @Get("/{topic}")
     HttpResponse<String> topic(HttpRequest<?> request, String topic) {
         var actor = SignedIn.actor(request).orElse(null);

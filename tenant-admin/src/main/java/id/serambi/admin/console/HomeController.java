@@ -24,6 +24,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.ActionRule;
+import id.serambi.admin.security.OwnAccount;
+import id.serambi.core.access.Action;
 
 /**
  * The console's first page: Kominfo's list of agency sites with the form to create one; an agency's people
@@ -45,6 +48,7 @@ class HomeController {
         this.tenants = tenants;
     }
 
+    @OwnAccount
     @Get
     HttpResponse<?> home(HttpRequest<?> request, Actor actor) {
         if (!actor.isPlatformUser()) {
@@ -56,6 +60,7 @@ class HomeController {
         return platformHome(request, actor, HttpStatus.OK, FormState.empty());
     }
 
+    @ActionRule(Action.CREATE_TENANT)
     @Post(value = "/tenants", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> createTenant(HttpRequest<?> request, Actor actor, @Body Map<String, String> form) {
         if (!Pages.csrfValid(request, form.get("_csrf"))) {

@@ -25,6 +25,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.OwnAccount;
+import id.serambi.admin.security.PublicEndpoint;
 
 /** Signing in and out of the console. */
 @Controller("/admin")
@@ -46,12 +48,14 @@ class LoginController {
         this.secondFactor = secondFactor;
     }
 
+    @PublicEndpoint
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> form(HttpRequest<?> request) {
         return pages.page(request, null, "login.jte", Map.of("username", "", "error", ""));
     }
 
+    @PublicEndpoint
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> login(HttpRequest<?> request, @Nullable String username, @Nullable String password) {
@@ -79,6 +83,7 @@ class LoginController {
                 Map.of("username", username == null ? "" : username, "error", error)));
     }
 
+    @OwnAccount
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<?> logout(HttpRequest<?> request, Actor actor, @Nullable String _csrf) {

@@ -90,7 +90,7 @@ public class Pages {
     }
 
     // Derived from the session token, which only this browser holds (HttpOnly cookie): no server state needed.
-    static String csrfTokenFor(String sessionToken) {
+    public static String csrfTokenFor(String sessionToken) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(("csrf:" + sessionToken).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.OwnAccount;
 
 /** Changing one's own password; the first thing someone does who signed in with an initial password. */
 @Controller("/admin/kata-sandi")
@@ -34,11 +35,13 @@ class PasswordController {
         this.accounts = accounts;
     }
 
+    @OwnAccount
     @Get
     HttpResponse<String> form(HttpRequest<?> request, Actor actor) {
         return pages.page(request, actor, "password.jte", Map.of("form", FormState.empty()));
     }
 
+    @OwnAccount
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> change(HttpRequest<?> request, Actor actor, @Body Map<String, String> form) {
         if (!Pages.csrfValid(request, form.get("_csrf"))) {

@@ -23,6 +23,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import id.serambi.admin.security.SessionCookie;
 import id.serambi.core.account.SessionService;
+import id.serambi.admin.security.OwnAccount;
 
 /**
  * The second step of signing in: the code from the authenticator app, or, the first time, enrolling the app
@@ -43,6 +44,7 @@ class SecondFactorController {
         this.sessions = sessions;
     }
 
+    @OwnAccount
     @Get
     HttpResponse<?> form(HttpRequest<?> request, Actor actor) {
         if (!actor.secondFactorPending()) {
@@ -51,6 +53,7 @@ class SecondFactorController {
         return page(request, actor, HttpStatus.OK, FormState.empty());
     }
 
+    @OwnAccount
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> submit(HttpRequest<?> request, Actor actor, @Nullable String code, @Nullable String _csrf) {
         if (!Pages.csrfValid(request, _csrf)) {

@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.OwnAccount;
 
 /** "Sesi saya": where a person sees where they are signed in and ends what they do not recognise. */
 @Controller("/admin/sessions")
@@ -33,12 +34,14 @@ class SessionsController {
         this.sessions = sessions;
     }
 
+    @OwnAccount
     @Get
     HttpResponse<String> list(HttpRequest<?> request, Actor actor) {
         return pages.page(request, actor, "sessions.jte",
                 Map.of("sessions", sessions.liveSessions(actor, SessionCookie.read(request).orElse(null))));
     }
 
+    @OwnAccount
     @Post(value = "/{id}/end", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> end(HttpRequest<?> request, Actor actor, @PathVariable long id, @Nullable String _csrf) {
         if (!Pages.csrfValid(request, _csrf)) {

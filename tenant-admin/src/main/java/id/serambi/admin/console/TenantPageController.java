@@ -26,6 +26,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.ActionRule;
+import id.serambi.core.access.Action;
 
 /**
  * An agency's page in the console: this week's quota, its posts and writing a new one; for Kominfo's admins
@@ -50,11 +52,13 @@ class TenantPageController {
         this.quota = quota;
     }
 
+    @ActionRule(Action.VIEW_TENANT)
     @Get
     HttpResponse<String> dashboard(HttpRequest<?> request, Actor actor, @PathVariable String slug) {
         return dashboard(request, actor, slug, HttpStatus.OK, FormState.empty());
     }
 
+    @ActionRule(Action.WRITE_POST)
     @Post(value = "/posts", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, Actor actor, @PathVariable String slug, @Body Map<String, String> form) {
         if (!Pages.csrfValid(request, form.get("_csrf"))) {
@@ -76,6 +80,7 @@ class TenantPageController {
         }
     }
 
+    @ActionRule(Action.PUBLISH_POST)
     @Post(value = "/posts/{id}/publish", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(HttpRequest<?> request, Actor actor, @PathVariable String slug, @PathVariable long id,
                             @Body Map<String, String> form) {
@@ -91,6 +96,7 @@ class TenantPageController {
         }
     }
 
+    @ActionRule(Action.CHANGE_TENANT_STATUS)
     @Post(value = "/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> changeStatus(HttpRequest<?> request, Actor actor, @PathVariable String slug,
                                  @Body Map<String, String> form) {
@@ -108,6 +114,7 @@ class TenantPageController {
         }
     }
 
+    @ActionRule(Action.SET_TENANT_SECURITY)
     @Post(value = "/keamanan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> security(HttpRequest<?> request, Actor actor, @PathVariable String slug, @Body Map<String, String> form) {
         if (!Pages.csrfValid(request, form.get("_csrf"))) {

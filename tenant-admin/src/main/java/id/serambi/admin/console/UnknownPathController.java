@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import id.serambi.admin.security.PublicEndpoint;
 
 /**
  * Addresses under /admin and /api that no page or endpoint has: the console's own 404 page or a problem+json,
@@ -26,11 +27,13 @@ class UnknownPathController {
         this.errors = errors;
     }
 
+    @PublicEndpoint
     @Get("/admin/{+path}")
     HttpResponse<?> console(HttpRequest<?> request, String path) {
         return errors.respond(request, HttpStatus.NOT_FOUND, "not_found", List.of());
     }
 
+    @PublicEndpoint
     @Get("/api/{+path}")
     HttpResponse<?> api(HttpRequest<?> request, String path) {
         return errors.respond(request, HttpStatus.NOT_FOUND, "not_found", List.of());
