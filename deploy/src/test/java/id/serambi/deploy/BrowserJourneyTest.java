@@ -69,7 +69,11 @@ class BrowserJourneyTest {
     void startTheDemoAndABrowser(@TempDir Path data, @TempDir Path profile) {
         requireBrowser();
         demo = Launch.start("demo", data, Map.of());
+        browser = openBrowser(profile);
+        wait = new WebDriverWait(browser, PATIENCE);
+    }
 
+    private static WebDriver openBrowser(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -79,8 +83,7 @@ class BrowserJourneyTest {
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, PATIENCE);
+        return new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -103,15 +106,7 @@ class BrowserJourneyTest {
 
         // Kominfo's platform admin signs in: the first time, they enrol an authenticator app by its key
         // (here the test computes the app's code), keep the recovery codes, and go on to the console.
-        signIn("admin", adminPassword);
-        wait.until(urlContains("/admin/2fa"));
-        String secret = browser.findElement(By.id("totp-secret")).getText().replace(" ", "");
-        assertThat(browser.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
-        browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(java.time.Instant.now())));
-        browser.findElement(By.id("second-factor-submit")).click();
-        wait.until(presenceOfElementLocated(By.id("recovery-codes")));
-        assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
-        browser.findElement(By.id("recovery-continue")).click();
+        signInAndEnrolAnAuthenticator("admin", adminPassword);
 
         // They create the site of the transport agency with its first admin.
         wait.until(presenceOfElementLocated(By.id("tenant-form")));
@@ -164,9 +159,66 @@ class BrowserJourneyTest {
         assertThat(browser.getTitle()).isEqualTo(title + " · Dinas Perhubungan");
     }
 
+    @Test
+    void suspendingAnAgencyEndsItsAdminsOpenSessionAtOnceAndItsSiteShowsMaintenance(@TempDir Path otherProfile) {
+        Map<String, String> signIns = Launch.demoSignIns(demo.dataDir);
+        String agencyAdmin = signIns.keySet().stream().filter(u -> u.startsWith("admin.")).findFirst().orElseThrow();
+        String slug = agencyAdmin.substring("admin.".length());
+
+        // The agency's admin works in their own browser.
+        WebDriver agencyBrowser = openBrowser(otherProfile);
+        try {
+            WebDriver kominfoBrowser = browser;
+            browser = agencyBrowser;
+            signIn(agencyAdmin, signIns.get(agencyAdmin));
+            new WebDriverWait(agencyBrowser, PATIENCE).until(urlContains("/admin/t/" + slug));
+
+            // Meanwhile Kominfo suspends the agency's site, giving the reason.
+            browser = kominfoBrowser;
+            signInAndEnrolAnAuthenticator("admin", signIns.get("admin"));
+            browser.get(demo.uri("/admin/t/" + slug).toString());
+            wait.until(presenceOfElementLocated(By.id("status-form")));
+            browser.findElement(By.id("reason")).sendKeys("Situs diretas, menunggu pemulihan");
+            browser.findElement(By.id("status-suspended")).click();
+            wait.until(presenceOfElementLocated(By.id("status-notice")));
+
+            // The agency admin's next click finds their session gone: back to the sign-in page.
+            agencyBrowser.get(demo.uri("/admin/t/" + slug).toString());
+            new WebDriverWait(agencyBrowser, PATIENCE).until(urlContains("/admin/login"));
+            // Signing in again is refused while the site is suspended.
+            browser = agencyBrowser;
+            browser.findElement(By.id("username")).sendKeys(agencyAdmin);
+            browser.findElement(By.id("password")).sendKeys(signIns.get(agencyAdmin));
+            browser.findElement(By.id("login-submit")).click();
+            new WebDriverWait(agencyBrowser, PATIENCE).until(presenceOfElementLocated(By.cssSelector("[role=alert]")));
+            assertThat(agencyBrowser.getCurrentUrl()).contains("/admin/login");
+            browser = kominfoBrowser;
+
+            // Readers of the agency's site see a maintenance notice instead of its content.
+            browser.get(demo.uri("/" + slug).toString());
+            wait.until(textToBePresentInElementLocated(By.tagName("main"), "pemeliharaan"));
+        } finally {
+            agencyBrowser.quit();
+        }
+    }
+
+    /** A Kominfo account's first sign-in: enrol an authenticator by its key (the test computes the app's code). */
+    private void signInAndEnrolAnAuthenticator(String username, String password) {
+        signIn(username, password);
+        wait.until(urlContains("/admin/2fa"));
+        String secret = browser.findElement(By.id("totp-secret")).getText().replace(" ", "");
+        assertThat(browser.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
+        browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(java.time.Instant.now())));
+        browser.findElement(By.id("second-factor-submit")).click();
+        wait.until(presenceOfElementLocated(By.id("recovery-codes")));
+        assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+        browser.findElement(By.id("recovery-continue")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/admin/2fa"));
+    }
+
     private void signIn(String username, String password) {
         browser.get(demo.uri("/admin/login").toString());
-        wait.until(elementToBeClickable(By.id("login-submit")));
+        new WebDriverWait(browser, PATIENCE).until(elementToBeClickable(By.id("login-submit")));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
