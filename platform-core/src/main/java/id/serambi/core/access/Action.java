@@ -24,11 +24,14 @@ public enum Action {
     CREATE_TENANT(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
     CHANGE_TENANT_STATUS(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
     SET_TENANT_SECURITY(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
+    SET_TENANT_WORKFLOW(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
     VIEW_TENANT(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR),
             EnumSet.of(TENANT_ADMIN, EDITOR, WRITER, COMPLAINT_OFFICER, COMPLAINT_OFFICIAL)),
     READ_POSTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     WRITE_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     PUBLISH_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
+    /** Send back, approve, withdraw, archive, reopen, unschedule: the editors' judgement on a post. */
+    REVIEW_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
     VIEW_AUDIT(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
@@ -49,7 +52,7 @@ public enum Action {
 
     /** Whether the action changes a tenant's content, which only an active tenant allows. */
     public boolean writesContent() {
-        return this == WRITE_POST || this == PUBLISH_POST;
+        return this == WRITE_POST || this == PUBLISH_POST || this == REVIEW_POST;
     }
 
     public boolean isTenantAction() {

@@ -1,6 +1,7 @@
 package id.serambi.core.post;
 
 import static id.serambi.core.jooq.public_.Tables.POST;
+import static id.serambi.core.jooq.public_.Tables.TENANT;
 
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -55,10 +56,26 @@ class PostRepository {
                 .set(POST.STATUS, PostStatus.PUBLISHED.dbValue())
                 .set(POST.FIRST_PUBLISHED_AT, org.jooq.impl.DSL.coalesce(POST.FIRST_PUBLISHED_AT, at))
                 .set(POST.PUBLISHED_AT, at)
+                .set(POST.SCHEDULED_AT, (OffsetDateTime) null)
                 .set(POST.UPDATED_AT, at)
                 .where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
                 .returning()
                 .fetchOne());
+    }
+
+    /** Moves a post to a state that is not live: in review, approved, withdrawn, back to draft, scheduled. */
+    Post setStatus(TenantId tenant, PostId id, PostStatus status, OffsetDateTime scheduledAt, OffsetDateTime at) {
+        return toPost(db.update(POST)
+                .set(POST.STATUS, status.dbValue())
+                .set(POST.SCHEDULED_AT, scheduledAt)
+                .set(POST.UPDATED_AT, at)
+                .where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
+                .returning()
+                .fetchOne());
+    }
+
+    int workflowSteps(TenantId tenant) {
+        return db.select(TENANT.WORKFLOW_STEPS).from(TENANT).where(TENANT.ID.eq(tenant.value())).fetchSingle().value1();
     }
 
     /** The slugs in this tenant that start with {@code base}, to find a free variant. */
@@ -79,6 +96,7 @@ class PostRepository {
         return new Post(new PostId(r.getId()), new TenantId(r.getTenantId()),
                 PostKind.parse(r.getKind()).orElseThrow(), PostStatus.fromDb(r.getStatus()), r.getTitle(),
                 r.getSlug(), r.getSummary(), r.getBodyHtml(), r.getFirstPublishedAt(), r.getPublishedAt(),
-                r.getCreatedAt(), r.getUpdatedAt());
+                r.getCreatedAt(), r.getUpdatedAt(), r.getAuthorId() == null ? null : new UserId(r.getAuthorId()),
+                r.getScheduledAt());
     }
 }

@@ -11,7 +11,7 @@ import id.serambi.core.access.Action;
 import id.serambi.core.access.Actor;
 import id.serambi.core.audit.AuditService;
 import id.serambi.core.cache.CacheGenerations;
-import id.serambi.core.i18n.MessageKey;
+import id.serambi.core.account.Role;
 import id.serambi.core.safety.HtmlSanitizer;
 import id.serambi.core.support.FieldError;
 import id.serambi.core.support.InvalidInputException;
@@ -21,6 +21,10 @@ import id.serambi.core.tenant.SlugRules;
 import id.serambi.core.tenant.TenantId;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
+import id.serambi.core.workflow.PostEvent;
+import id.serambi.core.workflow.WorkflowEvents;
+import id.serambi.core.workflow.WorkflowRules;
+import id.serambi.core.workflow.WorkflowSteps;
 import jakarta.inject.Singleton;
 
 /**
@@ -39,9 +43,11 @@ public class PostService {
     private final HtmlSanitizer sanitizer;
     private final CacheGenerations cache;
     private final Clock clock;
+    private final WorkflowEvents workflow;
 
     PostService(PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
-                CacheGenerations cache, Clock clock) {
+                CacheGenerations cache, Clock clock, WorkflowEvents workflow) {
+        this.workflow = workflow;
         this.posts = posts;
         this.access = access;
         this.audit = audit;
@@ -73,20 +79,67 @@ public class PostService {
         return post;
     }
 
-    /** Publishes a post of the actor's tenant now. A post keeps its first publication time forever. */
+    /** Publishes a post of the actor's tenant now, as far as the tenant's workflow allows. */
     @Transactional
     public Post publish(Actor actor, String tenantSlug, PostId id) {
-        TenantId tenant = access.requireInTenant(actor, Action.PUBLISH_POST, tenantSlug);
+        return transition(actor, tenantSlug, id, PostEvent.PUBLISH, null, null);
+    }
+
+    /**
+     * Moves a post through the editorial workflow: the tenant's number of steps, the person's roles and the
+     * separation of duties decide ({@link WorkflowRules}); a refusal comes back as a 400 that says why in
+     * words. Every transition is recorded as a workflow event and in the audit trail, in one transaction.
+     *
+     * @param note the reviewer's comment or the reason (required to send back, unpublish or archive)
+     * @param scheduledAt when a {@link PostEvent#SCHEDULE}d post goes live; must lie in the future
+     */
+    @Transactional
+    public Post transition(Actor actor, String tenantSlug, PostId id, PostEvent event, String note, OffsetDateTime scheduledAt) {
+        TenantId tenant = access.requireInTenant(actor, actionFor(event), tenantSlug);
         Post post = posts.findForUpdate(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
-        if (!Set.of(PostStatus.DRAFT, PostStatus.APPROVED, PostStatus.UNPUBLISHED).contains(post.status())) {
-            throw new InvalidInputException(FieldError.of("status", "validation.post.not_publishable",
-                    new MessageKey(post.status().messageKey())));
+        WorkflowSteps steps = WorkflowSteps.of(posts.workflowSteps(tenant));
+        var facts = new WorkflowRules.PostFacts(post.status(), post.authorId(),
+                workflow.currentApprover(tenant, id).orElse(null));
+        var verdict = WorkflowRules.decide(steps, facts, event, participant(actor, tenantSlug, event), note);
+        if (verdict instanceof WorkflowRules.Verdict.Refused refused) {
+            throw new InvalidInputException(new FieldError("status", refused.messageKey(), refused.args()));
         }
-        Post published = posts.markPublished(tenant, id, OffsetDateTime.now(clock));
-        audit.record(actor, tenant, "post.publish", "post", String.valueOf(id.value()),
-                Map.of("title", post.title(), "from", post.status().dbValue()));
-        cache.bump(tenant);
-        return published;
+        PostStatus to = ((WorkflowRules.Verdict.Allowed) verdict).to();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (event == PostEvent.SCHEDULE && (scheduledAt == null || !scheduledAt.isAfter(now))) {
+            throw new InvalidInputException(FieldError.of("scheduledAt", "validation.post.schedule_in_future"));
+        }
+        Post moved = to == PostStatus.PUBLISHED ? posts.markPublished(tenant, id, now)
+                : posts.setStatus(tenant, id, to, to == PostStatus.SCHEDULED ? scheduledAt : null, now);
+        workflow.record(tenant, id, event, post.status(), to, actor.userId(), note, now);
+        Map<String, String> detail = new java.util.HashMap<>(Map.of("title", post.title(), "from", post.status().dbValue(),
+                "to", to.dbValue()));
+        if (note != null && !note.isBlank()) {
+            detail.put("note", note.strip());
+        }
+        audit.record(actor, tenant, "post." + event.dbValue(), "post", String.valueOf(id.value()), detail);
+        if (post.status() == PostStatus.PUBLISHED || to == PostStatus.PUBLISHED) {
+            cache.bump(tenant);
+        }
+        return moved;
+    }
+
+    private static Action actionFor(PostEvent event) {
+        return switch (event) {
+            case SUBMIT -> Action.WRITE_POST;
+            case PUBLISH, SCHEDULE, PUBLISH_SCHEDULED -> Action.PUBLISH_POST;
+            default -> Action.REVIEW_POST;
+        };
+    }
+
+    // A system actor (the scheduler, the command line) stands outside the newsroom: on a schedule it is the
+    // scheduler; otherwise it acts with a site admin's rights but is nobody's author or approver.
+    private static WorkflowRules.Participant participant(Actor actor, String tenantSlug, PostEvent event) {
+        if (actor.isSystem()) {
+            return event == PostEvent.PUBLISH_SCHEDULED ? WorkflowRules.Participant.scheduler()
+                    : new WorkflowRules.Participant(null, Set.of(Role.TENANT_ADMIN), false);
+        }
+        return WorkflowRules.Participant.person(actor.userId(), actor.rolesIn(tenantSlug));
     }
 
     /** A post of the tenant; another tenant's post answers exactly like a missing one. */

@@ -61,7 +61,7 @@ class PostServiceTest extends DatabaseTest {
                 posts.createDraft(dinkesAdmin, "dinkes", new PostDraft("Sekali Terbit", null, "", null)).id());
         assertThatThrownBy(() -> posts.publish(dinkesAdmin, "dinkes", post.id()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).messageKey())
-                        .isEqualTo("validation.post.not_publishable"));
+                        .isEqualTo("workflow.refused.state"));
     }
 
     @Test
