@@ -2,6 +2,7 @@ package id.serambi.core.post;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,10 +45,12 @@ public class PostService {
     private final CacheGenerations cache;
     private final Clock clock;
     private final WorkflowEvents workflow;
+    private final ZoneId zone;
 
     PostService(PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
-                CacheGenerations cache, Clock clock, WorkflowEvents workflow) {
+                CacheGenerations cache, Clock clock, WorkflowEvents workflow, ZoneId zone) {
         this.workflow = workflow;
+        this.zone = zone;
         this.posts = posts;
         this.access = access;
         this.audit = audit;
@@ -122,6 +125,72 @@ public class PostService {
             cache.bump(tenant);
         }
         return moved;
+    }
+
+    /**
+     * The events this person could fire on the post now, so a page offers only buttons that will work (a
+     * reason, where one is needed, is asked for with the button).
+     */
+    @ReadOnly
+    public List<PostEvent> possibleEvents(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        Post post = posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        WorkflowSteps steps = WorkflowSteps.of(posts.workflowSteps(tenant));
+        var facts = new WorkflowRules.PostFacts(post.status(), post.authorId(),
+                workflow.currentApprover(tenant, id).orElse(null));
+        List<PostEvent> possible = new java.util.ArrayList<>();
+        for (PostEvent event : PostEvent.values()) {
+            if (event != PostEvent.PUBLISH_SCHEDULED && WorkflowRules.decide(steps, facts, event,
+                    participant(actor, tenantSlug, event), "—") instanceof WorkflowRules.Verdict.Allowed) {
+                possible.add(event);
+            }
+        }
+        return possible;
+    }
+
+    /**
+     * A step as a form or the API sends it. Whether the person is on the site's team is checked before the
+     * request is read, so a stranger learns nothing from a malformed request either.
+     */
+    @Transactional
+    public Post step(Actor actor, String tenantSlug, PostId id, PostStep step) {
+        access.requireInTenant(actor, Action.WRITE_POST, tenantSlug);
+        PostEvent event = parseEvent(step.event());
+        OffsetDateTime at = event == PostEvent.SCHEDULE ? parseTime(step.scheduledAt()) : null;
+        return transition(actor, tenantSlug, id, event, step.note(), at);
+    }
+
+    private static PostEvent parseEvent(String value) {
+        try {
+            PostEvent event = PostEvent.fromDb(value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT));
+            if (event != PostEvent.PUBLISH_SCHEDULED) {
+                return event;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new InvalidInputException(FieldError.of("event", "validation.workflow.event"));
+    }
+
+    private OffsetDateTime parseTime(String value) {
+        String text = value == null ? "" : value.strip();
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException withoutOffset) {
+            try {
+                return java.time.LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidInputException(FieldError.of("scheduledAt", "validation.workflow.scheduled_at"));
+            }
+        }
+    }
+
+    /** The post's way through the workflow so far, oldest first, with the notes people left. */
+    @ReadOnly
+    public List<WorkflowEvents.Entry> history(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        return workflow.history(tenant, id);
     }
 
     private static Action actionFor(PostEvent event) {

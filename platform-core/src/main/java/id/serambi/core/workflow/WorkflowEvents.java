@@ -1,5 +1,6 @@
 package id.serambi.core.workflow;
 
+import static id.serambi.core.jooq.public_.Tables.APP_USER;
 import static id.serambi.core.jooq.public_.Tables.WORKFLOW_EVENT;
 
 import java.time.OffsetDateTime;
@@ -21,7 +22,9 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class WorkflowEvents {
-    public record Entry(PostEvent event, PostStatus from, PostStatus to, UserId actor, String note, OffsetDateTime at) {
+    /** One transition; {@code actorName} is empty when the scheduler acted. */
+    public record Entry(PostEvent event, PostStatus from, PostStatus to, UserId actor, String actorName, String note,
+                        OffsetDateTime at) {
     }
 
     private final DSLContext db;
@@ -58,11 +61,13 @@ public class WorkflowEvents {
     /** A post's transitions, oldest first. */
     @ReadOnly
     public List<Entry> history(TenantId tenant, PostId post) {
-        return db.selectFrom(WORKFLOW_EVENT)
+        return db.select(WORKFLOW_EVENT.EVENT, WORKFLOW_EVENT.FROM_STATUS, WORKFLOW_EVENT.TO_STATUS,
+                        WORKFLOW_EVENT.ACTOR_USER_ID, APP_USER.DISPLAY_NAME, WORKFLOW_EVENT.NOTE, WORKFLOW_EVENT.OCCURRED_AT)
+                .from(WORKFLOW_EVENT).leftJoin(APP_USER).on(APP_USER.ID.eq(WORKFLOW_EVENT.ACTOR_USER_ID))
                 .where(WORKFLOW_EVENT.TENANT_ID.eq(tenant.value())).and(WORKFLOW_EVENT.POST_ID.eq(post.value()))
                 .orderBy(WORKFLOW_EVENT.ID)
-                .fetch(r -> new Entry(PostEvent.fromDb(r.getEvent()), PostStatus.fromDb(r.getFromStatus()),
-                        PostStatus.fromDb(r.getToStatus()), r.getActorUserId() == null ? null : new UserId(r.getActorUserId()),
-                        r.getNote(), r.getOccurredAt()));
+                .fetch(r -> new Entry(PostEvent.fromDb(r.value1()), PostStatus.fromDb(r.value2()), PostStatus.fromDb(r.value3()),
+                        r.value4() == null ? null : new UserId(r.value4()), r.value5() == null ? "" : r.value5(),
+                        r.value6(), r.value7()));
     }
 }
