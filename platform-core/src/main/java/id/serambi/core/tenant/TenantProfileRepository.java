@@ -159,6 +159,12 @@ class TenantProfileRepository {
                 .execute();
     }
 
+    Optional<TenantLogo> logo(TenantId id) {
+        return db.select(TENANT_LOGO.CONTENT_TYPE, TENANT_LOGO.IMAGE).from(TENANT_LOGO)
+                .where(TENANT_LOGO.TENANT_ID.eq(id.value()))
+                .fetchOptional(r -> new TenantLogo(r.value1(), r.value2()));
+    }
+
     boolean removeLogo(TenantId id) {
         return db.deleteFrom(TENANT_LOGO).where(TENANT_LOGO.TENANT_ID.eq(id.value())).execute() == 1;
     }

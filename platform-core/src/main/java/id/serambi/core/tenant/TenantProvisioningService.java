@@ -61,6 +61,20 @@ public class TenantProvisioningService {
         return profiles.profile(id).orElseThrow(() -> new NotFoundException("tenant " + slug));
     }
 
+    /** The profile for its edit form: Kominfo's admins only. */
+    @ReadOnly
+    public TenantProfile profileForEdit(Actor actor, String slug) {
+        TenantId id = access.requireInTenant(actor, Action.EDIT_TENANT, slug);
+        return profiles.profile(id).orElseThrow(() -> new NotFoundException("tenant " + slug));
+    }
+
+    /** The tenant's logo as stored, for someone who may see the tenant. */
+    @ReadOnly
+    public java.util.Optional<TenantLogo> logo(Actor actor, String slug) {
+        TenantId id = access.requireInTenant(actor, Action.VIEW_TENANT, slug);
+        return profiles.logo(id);
+    }
+
     /**
      * Replaces the tenant's editable settings. Field names in errors are those of {@link TenantEdit}
      * ({@code name}, {@code kind}, {@code description}, {@code contactAddress}, {@code contactPhone},
