@@ -428,6 +428,36 @@ class ProvisioningTest extends AdminHttpTest {
                 .isEqualTo("Digabung dengan Bapperida");
         assertThat(send(bearer(kominfo, HttpRequest.POST("/api/v1/tenants/bappeda/status", Map.of("status", "active", "reason", "coba")))).code())
                 .as("archived is final").isEqualTo(400);
+
+        // Its team may still sign in and read, but neither write nor change the team.
+        String admin = login("admin.bappeda");
+        assertThat(get(admin, "/admin/t/bappeda").code()).isEqualTo(200);
+        assertThat(send(bearer(admin, HttpRequest.POST("/api/v1/tenants/bappeda/posts", Map.of("title", "Tetap menulis")))).code())
+                .isEqualTo(403);
+        Reply team = send(bearer(admin, HttpRequest.POST("/api/v1/tenants/bappeda/team", Map.of("username", "staf", "role", "editor"))));
+        assertThat(team.code()).isEqualTo(403);
+        assertThat(team.body()).contains("diarsipkan");
+        assertThat(scalar("select count(*) from post where tenant_id = " + arsip.id().value())).isEqualTo("0");
+        assertThat(scalar("select count(*) from membership where tenant_id = " + arsip.id().value())).isEqualTo("2");
+    }
+
+    @Test
+    void suspending_one_of_two_agencies_keeps_the_persons_session_without_that_agencys_roles() {
+        Tenant one = Fixtures.tenantWithAdmin(tenants, "disdag", "Dinas Perdagangan");
+        Tenant two = Fixtures.tenantWithAdmin(tenants, "distanak", "Dinas Peternakan");
+        member(one, "wati", Role.WRITER);
+        accounts.createMember(Fixtures.SYSTEM, two.id(), new NewAccount("wati-dua", "x", null, Fixtures.PASSWORD), Role.WRITER, false);
+        sql("update membership set user_id = (select id from app_user where username = 'wati') "
+                + "where user_id = (select id from app_user where username = 'wati-dua')");
+        String wati = login("wati");
+        assertThat(get(wati, "/admin").body()).contains("id=\"tenant-switcher\"");
+        tenants.changeStatus(Fixtures.SYSTEM, "distanak", "suspended", "Pemeriksaan keamanan");
+
+        Reply home = get(wati, "/admin");
+        assertThat(home.code()).as("still signed in: the other agency is active").isEqualTo(303);
+        assertThat(home.header("Location")).isEqualTo("/admin/t/disdag");
+        assertThat(get(wati, "/admin/t/distanak").code()).isEqualTo(404);
+        assertThat(get(wati, "/admin/pindah?ke=distanak").code()).isEqualTo(404);
     }
 
     // --- helpers ----------------------------------------------------------------------------------------

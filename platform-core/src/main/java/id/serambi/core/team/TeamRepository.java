@@ -86,6 +86,10 @@ class TeamRepository {
         }
     }
 
+    boolean archived(TenantId tenant) {
+        return db.fetchExists(TENANT, TENANT.ID.eq(tenant.value()).and(TENANT.STATUS.eq("archived")));
+    }
+
     void setActive(UserId user, boolean active) {
         db.update(APP_USER).set(APP_USER.STATUS, active ? "active" : "disabled")
                 .where(APP_USER.ID.eq(user.value())).execute();

@@ -10,6 +10,7 @@ import id.serambi.core.access.Actor;
 import id.serambi.core.account.Role;
 import id.serambi.core.account.SessionService;
 import id.serambi.core.audit.AuditService;
+import id.serambi.core.support.AccessDeniedException;
 import id.serambi.core.support.FieldError;
 import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.tenant.TenantId;
@@ -58,24 +59,21 @@ public class TeamService {
     /** Gives an existing account a role in the tenant. Errors name the fields {@code username} and {@code role}. */
     @Transactional
     public void grant(Actor actor, String slug, String username, String role) {
-        TenantId tenant = access.requireInTenant(actor, Action.MANAGE_TEAM, slug);
-        team.lock(tenant);
+        TenantId tenant = writableTeam(actor, slug);
         grantIn(actor, tenant, slug, username, parseRole(role, false));
     }
 
     /** Takes a role in the tenant away from someone; their sessions end. */
     @Transactional
     public void revoke(Actor actor, String slug, String username, String role) {
-        TenantId tenant = access.requireInTenant(actor, Action.MANAGE_TEAM, slug);
-        team.lock(tenant);
+        TenantId tenant = writableTeam(actor, slug);
         revokeIn(actor, tenant, slug, username, parseRole(role, false), "team.revoke");
     }
 
     /** Replaces one of someone's roles in the tenant by another, in one step; their sessions end. */
     @Transactional
     public void change(Actor actor, String slug, String username, String from, String to) {
-        TenantId tenant = access.requireInTenant(actor, Action.MANAGE_TEAM, slug);
-        team.lock(tenant);
+        TenantId tenant = writableTeam(actor, slug);
         Role fromRole = parseRole(from, false);
         Role toRole = parseRole(to, false);
         if (fromRole == toRole) {
@@ -87,6 +85,16 @@ public class TeamService {
         }
         audit.record(actor, tenant, "team.change", "app_user", person.username(),
                 Map.of("role.before", fromRole.dbValue(), "role.after", toRole.dbValue()));
+    }
+
+    /** The tenant whose team may change: an archived tenant is read-only, its team included. */
+    private TenantId writableTeam(Actor actor, String slug) {
+        TenantId tenant = access.requireInTenant(actor, Action.MANAGE_TEAM, slug);
+        team.lock(tenant);
+        if (team.archived(tenant)) {
+            throw new AccessDeniedException("access.tenant_read_only");
+        }
+        return tenant;
     }
 
     @ReadOnly
