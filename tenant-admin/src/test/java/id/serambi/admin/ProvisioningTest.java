@@ -229,6 +229,9 @@ class ProvisioningTest extends AdminHttpTest {
         Reply big = send(withSession(kominfo, logoUpload(csrf, "besar.png", java.util.Arrays.copyOf(PNG, 300 * 1024))));
         assertThat(big.code()).isEqualTo(400);
         assertThat(Html.text(big.body())).contains("terlalu besar");
+        Reply huge = send(withSession(kominfo, logoUpload(csrf, "sangat-besar.png", java.util.Arrays.copyOf(PNG, 3 * 1024 * 1024))));
+        assertThat(huge.code()).as("past the server's upload limit: refused in words, not a 500").isIn(400, 413);
+        assertThat(Html.text(huge.body())).containsAnyOf("terlalu besar", "Berkas yang dikirim terlalu besar");
         assertThat(scalar("select count(*) from tenant_logo")).isEqualTo("0");
 
         Reply ok = send(withSession(kominfo, logoUpload(csrf, "logo-tanpa-ekstensi", PNG)));
