@@ -415,6 +415,19 @@ class ProvisioningTest extends AdminHttpTest {
                 .contains("\"slug\":\"disbud\"", "\"slug\":\"dispora\"").doesNotContain("dinkop");
     }
 
+    @Test
+    void the_new_pages_read_in_english_on_request() {
+        Fixtures.tenantWithAdmin(tenants, "inspektorat", "Inspektorat");
+        String kominfo = login("kominfo");
+        assertThat(Html.text(get(kominfo, "/admin?lang=en&q=inspektorat").body()))
+                .contains("Search name or slug", "Quota this week", "0 of 2", "Page 1 of 1");
+        assertThat(Html.text(get(kominfo, "/admin/t/inspektorat/profil?lang=en").body()))
+                .contains("Profile of Inspektorat", "Office contact", "Portal moderation", "Host names");
+        assertThat(Html.text(get(kominfo, "/admin/t/inspektorat/tim?lang=en").body())).contains("Team of Inspektorat", "Give role");
+        assertThat(Html.text(get(kominfo, "/admin/pengguna?lang=en").body())).contains("Kominfo users", "Disable");
+        assertThat(Html.text(get(kominfo, "/admin?lang=en&sort=sideways").body())).contains("Unknown order");
+    }
+
     // --- Lifecycle ------------------------------------------------------------------------------------
 
     @Test
