@@ -66,6 +66,16 @@ class PortalController {
                 .orElseGet(() -> pages.notFound(request));
     }
 
+    /** The agency's logo as it was uploaded (its type checked from the bytes then). */
+    @Get("/{slug}/logo")
+    HttpResponse<?> logo(HttpRequest<?> request, String slug) {
+        return portal.logo(slug).<HttpResponse<?>>map(logo -> HttpResponse.ok(logo.image())
+                        .contentType(logo.contentType())
+                        .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                        .header("X-Content-Type-Options", "nosniff"))
+                .orElseGet(() -> pages.notFound(request));
+    }
+
     /** Any path no route knows: the portal's own 404 page. */
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     HttpResponse<String> notFound(HttpRequest<?> request) {

@@ -42,6 +42,7 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -98,7 +99,7 @@ class AuthorisationMatrixTest extends AdminHttpTest {
         }
     }
 
-    record Endpoint(HttpMethod method, String template, AnnotationMetadata metadata) {
+    record Endpoint(HttpMethod method, String template, AnnotationMetadata metadata, List<MediaType> consumes) {
         boolean api() {
             return template.startsWith("/api/");
         }
@@ -156,7 +157,8 @@ class AuthorisationMatrixTest extends AdminHttpTest {
         router.uriRoutes().forEach((UriRouteInfo<?, ?> route) -> {
             String template = route.getUriMatchTemplate().toString();
             if (template.startsWith("/admin") || template.startsWith("/api/")) {
-                var endpoint = new Endpoint(route.getHttpMethod(), template, route.getTargetMethod().getAnnotationMetadata());
+                var endpoint = new Endpoint(route.getHttpMethod(), template, route.getTargetMethod().getAnnotationMetadata(),
+                        route.getConsumes());
                 all.putIfAbsent(endpoint.toString(), endpoint);
             }
         });
@@ -165,17 +167,37 @@ class AuthorisationMatrixTest extends AdminHttpTest {
 
     private MutableHttpRequest<?> request(Endpoint endpoint, String token) {
         String path = fill(endpoint.template());
-        if (endpoint.api()) {
-            MutableHttpRequest<?> request = endpoint.method() == HttpMethod.GET
-                    ? HttpRequest.GET(path)
-                    : HttpRequest.create(endpoint.method(), path).body(plausibleJson()).contentType(MediaType.APPLICATION_JSON_TYPE);
-            return request.bearerAuth(token);
+        MutableHttpRequest<?> request;
+        if (endpoint.method() == HttpMethod.GET || endpoint.method() == HttpMethod.HEAD) {
+            request = HttpRequest.create(endpoint.method(), path).accept(endpoint.api() ? MediaType.APPLICATION_JSON_TYPE : MediaType.TEXT_HTML_TYPE);
+        } else if (accepts(endpoint, MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            request = HttpRequest.create(endpoint.method(), path).body(plausibleUpload(token)).contentType(MediaType.MULTIPART_FORM_DATA_TYPE);
+        } else if (accepts(endpoint, MediaType.IMAGE_PNG_TYPE) || accepts(endpoint, MediaType.APPLICATION_OCTET_STREAM_TYPE)) {
+            request = HttpRequest.create(endpoint.method(), path).body(TINY_PNG).contentType(MediaType.IMAGE_PNG_TYPE);
+        } else if (endpoint.api()) {
+            request = HttpRequest.create(endpoint.method(), path).body(plausibleJson()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        } else {
+            request = HttpRequest.create(endpoint.method(), path).body(plausibleForm(token))
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
         }
-        MutableHttpRequest<?> request = endpoint.method() == HttpMethod.GET
-                ? HttpRequest.GET(path).accept(MediaType.TEXT_HTML_TYPE)
-                : HttpRequest.create(endpoint.method(), path).body(plausibleForm(token))
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        return request.cookie(Cookie.of(SessionCookie.NAME, token));
+        return endpoint.api() ? request.bearerAuth(token) : request.cookie(Cookie.of(SessionCookie.NAME, token));
+    }
+
+    private static boolean accepts(Endpoint endpoint, MediaType type) {
+        return endpoint.consumes().stream().anyMatch(c -> c.getName().equals(type.getName()));
+    }
+
+    // A valid 1×1 PNG, for every upload field an endpoint might read.
+    private static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private static MultipartBody plausibleUpload(String token) {
+        var body = MultipartBody.builder().addPart("_csrf", Pages.csrfTokenFor(token)).addPart("reason", "uji matriks")
+                .addPart("altText", "uji");
+        for (String field : List.of("file", "logo", "letter", "upload")) {
+            body.addPart(field, "uji.png", MediaType.IMAGE_PNG_TYPE, TINY_PNG);
+        }
+        return body.build();
     }
 
     // Every path variable points into tenant B: its slug, or the id of one of its posts.

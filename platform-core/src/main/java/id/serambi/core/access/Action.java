@@ -32,7 +32,14 @@ public enum Action {
     PUBLISH_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
     /** Send back, approve, withdraw, archive, reopen, unschedule: the editors' judgement on a post. */
     REVIEW_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
-    VIEW_AUDIT(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN));
+    VIEW_AUDIT(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
+    // Provisioning, teams and platform users (issue 3).
+    EDIT_TENANT(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
+    VIEW_TEAM(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN)),
+    MANAGE_TEAM(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
+    VIEW_PLATFORM_USERS(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
+    MANAGE_PLATFORM_USERS(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
+    DISABLE_ACCOUNT(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;

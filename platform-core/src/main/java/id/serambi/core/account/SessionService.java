@@ -166,6 +166,18 @@ public class SessionService {
         audit.record(actor, null, "auth.session_ended", "user_session", String.valueOf(sessionId), Map.of());
     }
 
+    /**
+     * Ends every live session of a person at once (a role was taken away, the account was disabled): their
+     * next request is signed out. Returns how many ended; the caller audits the act that caused it.
+     */
+    @Transactional
+    public int endAllOf(UserId user) {
+        return db.update(USER_SESSION).set(USER_SESSION.REVOKED_AT, OffsetDateTime.now(clock))
+                .where(USER_SESSION.USER_ID.eq(user.value()))
+                .and(USER_SESSION.REVOKED_AT.isNull())
+                .execute();
+    }
+
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

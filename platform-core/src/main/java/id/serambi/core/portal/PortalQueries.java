@@ -3,6 +3,7 @@ package id.serambi.core.portal;
 import static id.serambi.core.jooq.portal.Tables.POST;
 import static id.serambi.core.jooq.portal.Tables.TENANT;
 import static id.serambi.core.jooq.portal.Tables.TENANT_DOMAIN;
+import static id.serambi.core.jooq.portal.Tables.TENANT_LOGO;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.jooq.SelectField;
 
 import id.serambi.core.jooq.portal.tables.records.TenantRecord;
 import id.serambi.core.tenant.TenantId;
+import id.serambi.core.tenant.TenantLogo;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -56,6 +58,15 @@ public class PortalQueries {
                 .fetchOptional().map(r -> toTenant(r.into(TENANT)));
     }
 
+    /** The agency's logo, if it has one and its site is readable. */
+    @ReadOnly(DATASOURCE)
+    public Optional<TenantLogo> logo(String slug) {
+        return db.select(TENANT_LOGO.CONTENT_TYPE, TENANT_LOGO.IMAGE).from(TENANT_LOGO)
+                .join(TENANT).on(TENANT.ID.eq(TENANT_LOGO.TENANT_ID))
+                .where(TENANT.SLUG.eq(slug))
+                .fetchOptional(r -> new TenantLogo(r.value1(), r.value2()));
+    }
+
     /** The agency site's newest posts. */
     @ReadOnly(DATASOURCE)
     public List<PortalPost> latestOfTenant(TenantId tenant, int limit) {
@@ -90,6 +101,7 @@ public class PortalQueries {
 
     private static PortalTenant toTenant(TenantRecord r) {
         return new PortalTenant(new TenantId(r.getId()), r.getSlug(), r.getName(), r.getKind(), r.getDescription(),
-                r.getStatus());
+                r.getStatus(), r.getContactAddress(), r.getContactPhone(), r.getContactEmail(), r.getOfficeHours(),
+                Boolean.TRUE.equals(r.getHasLogo()));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import id.serambi.core.tenant.TenantId;
@@ -42,13 +43,20 @@ public class QuotaService {
         return progress(tenant, currentWeek());
     }
 
-    @ReadOnly
-    public WeekProgress progress(TenantId tenant, QuotaWeek week) {
-        int published = db.fetchCount(POST, POST.TENANT_ID.eq(tenant.value())
-                .and(POST.KIND.in(COUNTED_KINDS))
+    /**
+     * The condition on {@code post} rows that count toward the quota of {@code week}: the one definition,
+     * also used by queries that count many tenants at once (the tenants list).
+     */
+    public Condition countsIn(QuotaWeek week) {
+        return POST.KIND.in(COUNTED_KINDS)
                 .and(POST.FIRST_PUBLISHED_AT.ge(week.start().toOffsetDateTime()))
                 .and(POST.FIRST_PUBLISHED_AT.lt(week.end().toOffsetDateTime()))
-                .and(POST.PORTAL_STATE.ne("removed")));
+                .and(POST.PORTAL_STATE.ne("removed"));
+    }
+
+    @ReadOnly
+    public WeekProgress progress(TenantId tenant, QuotaWeek week) {
+        int published = db.fetchCount(POST, POST.TENANT_ID.eq(tenant.value()).and(countsIn(week)));
         int minimum = db.select(TENANT.QUOTA_MIN_PER_WEEK).from(TENANT).where(TENANT.ID.eq(tenant.value()))
                 .fetchSingle(TENANT.QUOTA_MIN_PER_WEEK);
         return new WeekProgress(week, published, minimum);

@@ -1,12 +1,13 @@
 package id.serambi.admin.api;
 
-import java.util.List;
-
 import id.serambi.admin.AdminApp;
 import id.serambi.core.access.Actor;
 import id.serambi.core.account.NewAccount;
 import id.serambi.core.tenant.NewTenant;
+import id.serambi.core.tenant.TenantListQuery;
+import id.serambi.core.tenant.TenantProvisioningService;
 import id.serambi.core.tenant.TenantService;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,15 +24,22 @@ import id.serambi.core.access.Action;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class TenantApiController {
     private final TenantService tenants;
+    private final TenantProvisioningService provisioning;
 
-    TenantApiController(TenantService tenants) {
+    TenantApiController(TenantService tenants, TenantProvisioningService provisioning) {
         this.tenants = tenants;
+        this.provisioning = provisioning;
     }
 
     @ActionRule(Action.LIST_TENANTS)
-    @Get
-    List<ApiDtos.TenantView> list(Actor actor) {
-        return tenants.list(actor).stream().map(ApiDtos.TenantView::of).toList();
+    /**
+     * One page of tenants with hosts, admins, last post and this week's quota; the same parameters as the
+     * console's list (q, status, kind, sort = name | last_post | quota, page from 1). Bad values answer 400.
+     */
+    @Get("{?q,status,kind,sort,page}")
+    TenantListDtos.TenantPage list(Actor actor, @Nullable String q, @Nullable String status, @Nullable String kind,
+                                   @Nullable String sort, @Nullable String page) {
+        return TenantListDtos.TenantPage.of(provisioning.search(actor, TenantListQuery.parse(q, status, kind, sort, page)));
     }
 
     @ActionRule(Action.CREATE_TENANT)

@@ -12,6 +12,8 @@ import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.tenant.NewTenant;
 import id.serambi.core.tenant.Tenant;
 import id.serambi.core.tenant.TenantKind;
+import id.serambi.core.tenant.TenantListQuery;
+import id.serambi.core.tenant.TenantProvisioningService;
 import id.serambi.core.tenant.TenantService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -42,16 +44,23 @@ class HomeController {
 
     private final Pages pages;
     private final TenantService tenants;
+    private final TenantProvisioningService provisioning;
 
-    HomeController(Pages pages, TenantService tenants) {
+    HomeController(Pages pages, TenantService tenants, TenantProvisioningService provisioning) {
         this.pages = pages;
         this.tenants = tenants;
+        this.provisioning = provisioning;
     }
 
     @OwnAccount
     @Get
     HttpResponse<?> home(HttpRequest<?> request, Actor actor) {
         if (!actor.isPlatformUser()) {
+            // Someone working in several agencies chooses one; someone in one goes straight to it.
+            if (actor.tenants().size() > 1) {
+                return pages.page(request, actor, "my-sites.jte",
+                        Map.of("passwordChanged", request.getParameters().getFirst("password").isPresent()));
+            }
             String suffix = request.getParameters().getFirst("password").map(p -> "?password=changed").orElse("");
             return actor.tenants().keySet().stream().findFirst()
                     .<HttpResponse<?>>map(slug -> HttpResponse.seeOther(URI.create("/admin/t/" + slug + suffix)))
@@ -82,7 +91,23 @@ class HomeController {
 
     private HttpResponse<String> platformHome(HttpRequest<?> request, Actor actor, HttpStatus status, FormState form) {
         Map<String, Object> params = new HashMap<>();
-        params.put("tenants", tenants.list(actor));
+        var parameters = request.getParameters();
+        TenantListQuery query;
+        List<String> queryErrors = List.of();
+        try {
+            query = TenantListQuery.parse(parameters.get("q"), parameters.get("status"), parameters.get("kind"),
+                    parameters.get("sort"), parameters.get("page"));
+        } catch (InvalidInputException invalid) {
+            // A hand-edited address: say what was wrong and show the whole list instead.
+            var messages = pages.messages(request);
+            queryErrors = invalid.errors().stream().map(e -> messages.get(e.messageKey(), e.args().toArray())).toList();
+            query = TenantListQuery.DEFAULT;
+            if (status == HttpStatus.OK) {
+                status = HttpStatus.BAD_REQUEST;
+            }
+        }
+        params.put("list", provisioning.search(actor, query));
+        params.put("queryErrors", queryErrors);
         params.put("kinds", TenantKind.values());
         params.put("form", form);
         params.put("created", request.getParameters().getFirst("created").orElse(""));

@@ -1,0 +1,25 @@
+package id.serambi.core.tenant;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How the district portal takes a tenant's posts: PRE, Kominfo approves before the portal shows a post;
+ * POST, shown at once and Kominfo may hide it; TRUSTED, shown at once without review.
+ */
+public enum PortalModeration {
+    PRE, POST, TRUSTED;
+
+    public String dbValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<PortalModeration> parse(String value) {
+        return Arrays.stream(values()).filter(m -> m.dbValue().equals(value)).findFirst();
+    }
+
+    public String messageKey() {
+        return "tenant.moderation." + dbValue();
+    }
+}
