@@ -29,7 +29,11 @@ public enum Action {
     READ_POSTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     WRITE_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     PUBLISH_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
-    VIEW_AUDIT(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN));
+    VIEW_AUDIT(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
+    // Media library: the agency's own team uploads and describes; Kominfo may look; editors and admins delete.
+    READ_MEDIA(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    UPLOAD_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    DELETE_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
@@ -49,7 +53,7 @@ public enum Action {
 
     /** Whether the action changes a tenant's content, which only an active tenant allows. */
     public boolean writesContent() {
-        return this == WRITE_POST || this == PUBLISH_POST;
+        return this == WRITE_POST || this == PUBLISH_POST || this == UPLOAD_MEDIA || this == DELETE_MEDIA;
     }
 
     public boolean isTenantAction() {
