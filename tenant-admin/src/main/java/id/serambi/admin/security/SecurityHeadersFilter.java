@@ -23,7 +23,8 @@ class SecurityHeadersFilter {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "same-origin");
-        if (!request.getPath().startsWith("/admin/assets/")) {
+        // Media files say themselves how long a browser may keep them (privately); everything else is not stored.
+        if (!request.getPath().startsWith("/admin/assets/") && !headers.contains("Cache-Control")) {
             headers.set("Cache-Control", "no-store");
         }
     }
