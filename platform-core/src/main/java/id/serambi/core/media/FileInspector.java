@@ -58,13 +58,30 @@ final class FileInspector {
         return type;
     }
 
-    /** Checks the whole file for what its type must not contain (markup in images, scripts in PDFs). */
+    /** Checks the whole file for what its type must not contain (markup in images, scripts in PDFs, macros). */
     static void checkContent(FileType type, Path file) throws IOException {
         if (type.kind() == MediaKind.IMAGE) {
             checkImageBytes(type, Files.readAllBytes(file));
         } else if (type == FileType.PDF) {
             checkPdf(Files.readAllBytes(file));
+        } else if (type == FileType.OLE_OFFICE && containsUtf16(Files.readAllBytes(file), "_VBA_PROJECT")) {
+            // Legacy Office files name their macro storage in the compound file's directory (UTF-16LE).
+            throw refused("media.refused.macro");
         }
+    }
+
+    private static boolean containsUtf16(byte[] bytes, String text) {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_16LE);
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     static FileType inspect(String fileName, Path file) throws IOException {
@@ -140,7 +157,9 @@ final class FileInspector {
                 word |= name.startsWith("word/");
                 excel |= name.startsWith("xl/");
                 powerPoint |= name.startsWith("ppt/");
-                if (name.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin")) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                // OOXML keeps VBA in vbaProject.bin; OpenDocument keeps Basic and other scripts under Basic/ and Scripts/.
+                if (lower.endsWith("vbaproject.bin") || lower.startsWith("basic/") || lower.startsWith("scripts/")) {
                     throw refused("media.refused.macro");
                 }
             }

@@ -68,6 +68,8 @@ class FileInspectorTest {
         assertRefused("surat.docx", SampleFiles.plainZip(), "media.refused.archive");
         assertRefused("berkas.rar", SampleFiles.rar(), "media.refused.archive");
         assertRefused("surat.docx", SampleFiles.docmWithMacro(), "media.refused.macro");
+        assertRefused("surat.doc", SampleFiles.legacyDocWithMacro(), "media.refused.macro");
+        assertRefused("notulen.odt", SampleFiles.odtWithBasicMacro(), "media.refused.macro");
     }
 
     @Test

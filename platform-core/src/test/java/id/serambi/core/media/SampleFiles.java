@@ -202,6 +202,19 @@ public final class SampleFiles {
         return ole;
     }
 
+    /** A legacy .doc whose compound-file directory names a VBA project (a Word macro document). */
+    public static byte[] legacyDocWithMacro() {
+        byte[] doc = legacyDoc();
+        byte[] name = "_VBA_PROJECT_CUR".getBytes(StandardCharsets.UTF_16LE);
+        System.arraycopy(name, 0, doc, 1024, name.length);
+        return doc;
+    }
+
+    public static byte[] odtWithBasicMacro() {
+        return zip("mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<office:document-content/>",
+                "Basic/Standard/Module1.xml", "<script:module/>");
+    }
+
     public static byte[] mp4() {
         ByteBuffer mp4 = ByteBuffer.allocate(64);
         mp4.putInt(24).put("ftyp".getBytes(StandardCharsets.US_ASCII)).put("isom".getBytes(StandardCharsets.US_ASCII))
