@@ -100,6 +100,34 @@ class PortalMediaTest extends DatabaseTest {
         assertThat(status("/dukcapil/media/" + photo2.id() + "/full")).isEqualTo(404);
     }
 
+    @Test
+    void a_video_answers_byte_ranges_so_players_can_seek() {
+        byte[] mp4 = SampleFiles.concat(SampleFiles.mp4(), new byte[1000]);
+        MediaItem video = media.upload(admin, "dinkes", "senam.mp4", new ByteArrayInputStream(mp4), null);
+        String path = "/dinkes/media/" + video.id() + "/original";
+
+        HttpResponse<byte[]> whole = get(path);
+        assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
+        assertThat(whole.header("Content-Type")).isEqualTo("video/mp4");
+        assertThat(whole.body()).isEqualTo(mp4);
+
+        HttpResponse<byte[]> part = http.toBlocking().exchange(HttpRequest.GET(path).header("Range", "bytes=4-11"), byte[].class);
+        assertThat(part.code()).isEqualTo(206);
+        assertThat(part.header("Content-Range")).isEqualTo("bytes 4-11/" + mp4.length);
+        assertThat(new String(part.body(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftypisom");
+
+        HttpResponse<byte[]> tail = http.toBlocking().exchange(HttpRequest.GET(path).header("Range", "bytes=-10"), byte[].class);
+        assertThat(tail.body()).hasSize(10);
+        assertThat(tail.header("Content-Range")).isEqualTo("bytes " + (mp4.length - 10) + "-" + (mp4.length - 1) + "/" + mp4.length);
+
+        try {
+            http.toBlocking().exchange(HttpRequest.GET(path).header("Range", "bytes=999999-"), byte[].class);
+            org.assertj.core.api.Assertions.fail("a range beyond the end must be refused");
+        } catch (HttpClientResponseException e) {
+            assertThat(e.getStatus().getCode()).isEqualTo(416);
+        }
+    }
+
     private HttpResponse<byte[]> get(String path) {
         return http.toBlocking().exchange(HttpRequest.GET(path), byte[].class);
     }

@@ -87,7 +87,7 @@ public class PortalQueries {
                 .fetchOptional(r -> new PortalMedia(new TenantId(r.getTenantId()), new MediaId(r.getId()),
                         MediaKind.parse(r.getKind()).orElseThrow(), r.getContentType(), r.getFileName(),
                         r.getVariants() == null ? List.of() : List.of(r.getVariants()), r.getAltText(), r.getYoutubeId(),
-                        r.getWidth(), r.getHeight()));
+                        r.getWidth(), r.getHeight(), r.getByteSize()));
     }
 
     private static List<SelectField<?>> postFields() {
