@@ -101,6 +101,33 @@ class MediaHttpTest extends AdminHttpTest {
     }
 
     @Test
+    void the_console_edits_alt_text_and_deletes_with_audit() {
+        Reply created = send(bearer(multipart("/api/v1/tenants/dinkes/media", MultipartBody.builder()
+                .addPart("file", "baliho.gif", MediaType.IMAGE_GIF_TYPE, SampleFiles.gif(300, 200)).build())));
+        String id = (String) read(created).get("id");
+        String page = send(withSession(HttpRequest.GET("/admin/t/dinkes/media"))).body();
+        assertThat(page).contains("id=\"media-" + id + "\"");
+        assertThat(Html.text(page)).contains("Belum ada teks alternatif.");
+        String csrf = Html.csrfToken(page);
+
+        Reply described = send(withSession(form("/admin/t/dinkes/media/" + id + "/alt",
+                "_csrf=" + csrf + "&altText=Baliho+jadwal+imunisasi")));
+        assertThat(described.code()).isEqualTo(303);
+        assertThat(read(send(bearer(HttpRequest.GET("/api/v1/tenants/dinkes/media/" + id)))))
+                .containsEntry("altText", "Baliho jadwal imunisasi");
+
+        Reply tooLong = send(withSession(form("/admin/t/dinkes/media/" + id + "/alt", "_csrf=" + csrf + "&altText=" + "a".repeat(301))));
+        assertThat(tooLong.code()).isEqualTo(400);
+        assertThat(Html.text(tooLong.body())).contains("Terlalu panjang: paling banyak 300 karakter.");
+
+        Reply deleted = send(withSession(form("/admin/t/dinkes/media/" + id + "/hapus", "_csrf=" + csrf)));
+        assertThat(deleted.code()).isEqualTo(303);
+        assertThat(Html.text(send(withSession(HttpRequest.GET(deleted.header("Location")))).body())).contains("Berkas telah dihapus.")
+                .doesNotContain("baliho.gif");
+        assertThat(send(withSession(HttpRequest.GET("/admin/t/dinkes/media/" + id + "/thumb"))).code()).isEqualTo(404);
+    }
+
+    @Test
     void the_console_explains_a_refusal_in_indonesian_on_the_form() {
         String csrf = Html.csrfToken(send(withSession(HttpRequest.GET("/admin/t/dinkes/media"))).body());
         Reply svg = send(withSession(multipart("/admin/t/dinkes/media/unggah", MultipartBody.builder()
