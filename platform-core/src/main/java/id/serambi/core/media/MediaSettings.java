@@ -48,7 +48,11 @@ public class MediaSettings {
         if (bytes < MB) {
             return Math.max(1, bytes / 1024) + " KB";
         }
-        double mb = bytes / (double) MB;
-        return (mb == Math.floor(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.ROOT, "%.1f", mb).replace('.', ',')) + " MB";
+        if (bytes % MB == 0) {
+            return bytes / MB + " MB";
+        }
+        // Rounded up, so that a file just over a limit never reads as equal to it ("1,1 MB", not "1,0 MB").
+        double tenths = Math.ceil(bytes * 10.0 / MB) / 10;
+        return String.format(java.util.Locale.ROOT, "%.1f", tenths).replace('.', ',') + " MB";
     }
 }

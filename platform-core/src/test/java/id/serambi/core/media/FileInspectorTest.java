@@ -76,6 +76,8 @@ class FileInspectorTest {
     void polyglots_that_are_an_image_and_something_else_are_refused() {
         assertRefused("animasi.gif", SampleFiles.gifWithScript(), "media.refused.polyglot");
         assertRefused("foto.jpg", SampleFiles.jpegWithHtmlComment(), "media.refused.polyglot");
+        assertRefused("ikon.png", SampleFiles.concat(SampleFiles.png(8, 8, false),
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes()), "media.refused.polyglot");
         InvalidInputException zip = refusal("foto.jpg", SampleFiles.jpegWithZipAppended());
         assertThat(zip.errors().get(0).messageKey()).isEqualTo("media.refused.polyglot");
         assertThat(zip.errors().get(0).args()).containsExactly("JPEG", "ZIP");
