@@ -115,6 +115,10 @@ public final class SerambiMain {
             }
             default -> throw new IllegalStateException(options.command());
         }
+        // Media files live beside the embedded database unless configured elsewhere; console and portal share them.
+        if (System.getenv("SERAMBI_MEDIA_DIR") == null && System.getProperty("serambi.media.dir") == null) {
+            properties.put("serambi.media.dir", options.dataDir().resolve("media").toString());
+        }
         properties.put("micronaut.server.port", options.port());
         properties.put("micronaut.server.host", options.host());
         properties.put("micronaut.application.name", "serambi-" + options.command());

@@ -32,6 +32,7 @@ import id.serambi.core.account.LoginResult;
 import id.serambi.core.account.NewAccount;
 import id.serambi.core.account.Role;
 import id.serambi.core.account.SessionService;
+import id.serambi.core.media.MediaService;
 import id.serambi.core.post.PostDraft;
 import id.serambi.core.post.PostService;
 import id.serambi.core.tenant.Tenant;
@@ -70,10 +71,12 @@ class AuthorisationMatrixTest extends AdminHttpTest {
     @Inject AccountService accounts;
     @Inject SessionService sessions;
     @Inject PostService posts;
+    @Inject MediaService media;
 
     private final Map<Role, String> tokens = new EnumMap<>(Role.class);
     private Tenant other;
     private long otherPostId;
+    private String otherMediaId;
     private Connection ownerConnection;
 
     @BeforeAll
@@ -85,6 +88,7 @@ class AuthorisationMatrixTest extends AdminHttpTest {
         var post = posts.createDraft(author, "matriks-b", new PostDraft("Berita B", null, "<p>Isi.</p>", null));
         posts.publish(author, "matriks-b", post.id());
         otherPostId = posts.createDraft(author, "matriks-b", new PostDraft("Draf B", null, "<p>Isi.</p>", null)).id().value();
+        otherMediaId = media.upload(author, "matriks-b", "foto.png", new java.io.ByteArrayInputStream(TINY_PNG), "Foto B").id().toString();
 
         for (Role role : Role.values()) {
             String username = "peran-" + role.name().toLowerCase().replace('_', '-');
@@ -169,7 +173,7 @@ class AuthorisationMatrixTest extends AdminHttpTest {
         String path = fill(endpoint.template());
         MutableHttpRequest<?> request;
         if (endpoint.method() == HttpMethod.GET || endpoint.method() == HttpMethod.HEAD) {
-            request = HttpRequest.create(endpoint.method(), path).accept(endpoint.api() ? MediaType.APPLICATION_JSON_TYPE : MediaType.TEXT_HTML_TYPE);
+            request = HttpRequest.create(endpoint.method(), path).accept(endpoint.api() ? MediaType.APPLICATION_JSON_TYPE : MediaType.ALL_TYPE);
         } else if (accepts(endpoint, MediaType.MULTIPART_FORM_DATA_TYPE)) {
             request = HttpRequest.create(endpoint.method(), path).body(plausibleUpload(token)).contentType(MediaType.MULTIPART_FORM_DATA_TYPE);
         } else if (accepts(endpoint, MediaType.IMAGE_PNG_TYPE) || accepts(endpoint, MediaType.APPLICATION_OCTET_STREAM_TYPE)) {
@@ -200,13 +204,18 @@ class AuthorisationMatrixTest extends AdminHttpTest {
         return body.build();
     }
 
-    // Every path variable points into tenant B: its slug, or the id of one of its posts.
+    // Every path variable points into tenant B: its slug, or the id of one of its posts or media items.
     private String fill(String template) {
         Matcher m = VARIABLE.matcher(template);
         StringBuilder path = new StringBuilder();
         while (m.find()) {
             String name = m.group(1).replace("+", "").replace("?", "");
-            String value = name.equals("slug") ? other.slug() : String.valueOf(otherPostId);
+            String value = switch (name) {
+                case "slug" -> other.slug();
+                case "variant" -> "thumb";
+                case "id" -> template.contains("/media/") ? otherMediaId : String.valueOf(otherPostId);
+                default -> String.valueOf(otherPostId);
+            };
             m.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         m.appendTail(path);

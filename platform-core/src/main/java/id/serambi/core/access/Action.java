@@ -39,7 +39,11 @@ public enum Action {
     MANAGE_TEAM(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
     VIEW_PLATFORM_USERS(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
     MANAGE_PLATFORM_USERS(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
-    DISABLE_ACCOUNT(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class));
+    DISABLE_ACCOUNT(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
+    // Media library: the agency's own team uploads and describes; Kominfo may look; editors and admins delete.
+    READ_MEDIA(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    UPLOAD_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    DELETE_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
@@ -59,7 +63,8 @@ public enum Action {
 
     /** Whether the action changes a tenant's content, which only an active tenant allows. */
     public boolean writesContent() {
-        return this == WRITE_POST || this == PUBLISH_POST || this == REVIEW_POST;
+        return this == WRITE_POST || this == PUBLISH_POST || this == REVIEW_POST || this == UPLOAD_MEDIA
+                || this == DELETE_MEDIA;
     }
 
     public boolean isTenantAction() {

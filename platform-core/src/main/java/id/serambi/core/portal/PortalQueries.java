@@ -1,5 +1,6 @@
 package id.serambi.core.portal;
 
+import static id.serambi.core.jooq.portal.Tables.MEDIA;
 import static id.serambi.core.jooq.portal.Tables.POST;
 import static id.serambi.core.jooq.portal.Tables.TENANT;
 import static id.serambi.core.jooq.portal.Tables.TENANT_DOMAIN;
@@ -13,6 +14,8 @@ import org.jooq.Record;
 import org.jooq.SelectField;
 
 import id.serambi.core.jooq.portal.tables.records.TenantRecord;
+import id.serambi.core.media.MediaId;
+import id.serambi.core.media.MediaKind;
 import id.serambi.core.tenant.TenantId;
 import id.serambi.core.tenant.TenantLogo;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -86,6 +89,16 @@ public class PortalQueries {
                 .and(POST.SLUG.eq(slug))
                 .and(POST.PORTAL_STATE.in(ON_AGENCY_SITE))
                 .fetchOptional(PortalQueries::toPost);
+    }
+
+    /** A media item of the agency that readers may fetch; deleted items and those of suspended sites are absent. */
+    @ReadOnly(DATASOURCE)
+    public Optional<PortalMedia> media(TenantId tenant, MediaId id) {
+        return db.selectFrom(MEDIA).where(MEDIA.TENANT_ID.eq(tenant.value())).and(MEDIA.ID.eq(id.value()))
+                .fetchOptional(r -> new PortalMedia(new TenantId(r.getTenantId()), new MediaId(r.getId()),
+                        MediaKind.parse(r.getKind()).orElseThrow(), r.getContentType(), r.getFileName(),
+                        r.getVariants() == null ? List.of() : List.of(r.getVariants()), r.getAltText(), r.getYoutubeId(),
+                        r.getWidth(), r.getHeight(), r.getByteSize()));
     }
 
     private static List<SelectField<?>> postFields() {

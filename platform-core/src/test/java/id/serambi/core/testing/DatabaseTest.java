@@ -22,6 +22,12 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         database = TestDatabases.fresh(getClass());
         Map<String, String> properties = new HashMap<>();
         DataSourceSettings.forBoth(database).forEach((k, v) -> properties.put(k, String.valueOf(v)));
+        // Uploaded files of this class go to a directory of its own, never into the working tree.
+        try {
+            properties.put("serambi.media.dir", java.nio.file.Files.createTempDirectory("serambi-test-media-").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         properties.putAll(extraProperties());
         return properties;
     }

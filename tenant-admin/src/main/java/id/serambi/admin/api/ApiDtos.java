@@ -63,4 +63,27 @@ final class ApiDtos {
                     p.summary(), p.bodyHtml(), p.firstPublishedAt(), p.publishedAt(), p.updatedAt());
         }
     }
+
+    @Serdeable
+    record AltTextRequest(@Nullable String altText) {
+    }
+
+    @Serdeable
+    record YouTubeRequest(@Nullable String url, @Nullable String title, @Nullable String altText) {
+    }
+
+    /** A media item with the addresses of its files in the console (the portal serves the same names publicly). */
+    @Serdeable
+    record MediaView(String id, String kind, String contentType, String fileName, long byteSize, @Nullable String sha256,
+                     @Nullable Integer width, @Nullable Integer height, java.util.List<String> variants,
+                     @Nullable String altText, @Nullable String youtubeId, boolean altTextMissing,
+                     java.util.Map<String, String> files, OffsetDateTime createdAt) {
+        static MediaView of(String tenantSlug, id.serambi.core.media.MediaItem m) {
+            java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+            m.variants().forEach(v -> files.put(v, "/admin/t/" + tenantSlug + "/media/" + m.id() + "/" + v));
+            return new MediaView(m.id().toString(), m.kind().dbValue(), m.contentType(), m.fileName(), m.byteSize(),
+                    m.sha256(), m.width(), m.height(), m.variants(), m.altText(), m.youtubeId(), m.lacksAltText(),
+                    files, m.createdAt());
+        }
+    }
 }

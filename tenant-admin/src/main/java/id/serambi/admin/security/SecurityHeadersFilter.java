@@ -40,7 +40,8 @@ class SecurityHeadersFilter {
         if (https || Https.of(request)) {
             headers.set("Strict-Transport-Security", HSTS);
         }
-        if (!request.getPath().startsWith("/admin/assets/")) {
+        // Media files say themselves how long a browser may keep them (privately); everything else is not stored.
+        if (!request.getPath().startsWith("/admin/assets/") && !headers.contains("Cache-Control")) {
             headers.set("Cache-Control", "no-store");
         }
     }
