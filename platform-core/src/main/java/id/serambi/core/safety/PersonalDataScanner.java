@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Singleton;
+
 /**
  * Finds Indonesian personal data in text a post is about to publish: NIK and KK numbers, personal phone
  * numbers and personal e-mail addresses.
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
  * numbers (08…, +62 8…, 62 8…): an office landline is public information. E-mail addresses on government
  * domains ({@code .go.id}) are institutional and public by law (UU KIP), so only other addresses count.
  */
-public final class PersonalDataScanner {
+@Singleton
+public class PersonalDataScanner {
     /** Province codes in use (Kemendagri), including the four Papua provinces of 2022 (93–96). */
     private static final Set<Integer> PROVINCES = Set.of(11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34,
             35, 36, 51, 52, 53, 61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96);
