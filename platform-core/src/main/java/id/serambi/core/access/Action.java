@@ -29,6 +29,8 @@ public enum Action {
     READ_POSTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     WRITE_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     PUBLISH_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
+    /** Publishing although the personal-data scan found something, with a recorded reason. */
+    OVERRIDE_PERSONAL_DATA_CHECK(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
     VIEW_AUDIT(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
@@ -49,7 +51,7 @@ public enum Action {
 
     /** Whether the action changes a tenant's content, which only an active tenant allows. */
     public boolean writesContent() {
-        return this == WRITE_POST || this == PUBLISH_POST;
+        return this == WRITE_POST || this == PUBLISH_POST || this == OVERRIDE_PERSONAL_DATA_CHECK;
     }
 
     public boolean isTenantAction() {
