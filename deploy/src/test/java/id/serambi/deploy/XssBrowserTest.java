@@ -116,13 +116,13 @@ class XssBrowserTest {
         List<String> refused = new ArrayList<>();
         List<String> ran = new ArrayList<>();
         for (int from = 0; from < payloads.size(); from += BATCH) {
-            List<String> postPaths = new ArrayList<>();
+            Map<String, String> postPaths = new java.util.LinkedHashMap<>();
             for (String payload : payloads.subList(from, Math.min(payloads.size(), from + BATCH))) {
                 try {
                     Post draft = posts.createDraft(admin, slug, new PostDraft(cut(payload, 200), cut(payload, 500),
                             payload, null));
                     Post post = posts.publish(admin, slug, draft.id(), "Uji XSS: data uji, bukan data pribadi.");
-                    postPaths.add("/" + slug + "/berita/" + post.slug());
+                    postPaths.put("/" + slug + "/berita/" + post.slug(), post.title());
                 } catch (InvalidInputException e) {
                     refused.add(payload + " → " + e.errors());
                 }
@@ -131,9 +131,14 @@ class XssBrowserTest {
             check("/", ran);
             check("/" + slug, ran);
             check("/admin/t/" + slug, ran);
-            for (String path : postPaths) {
+            postPaths.forEach((path, title) -> {
                 check(path, ran);
-            }
+                // The page is the post (not a 404), and its heading shows the title as the text it was typed as.
+                if (!alertOpen()) {
+                    assertThat(browser.executeScript("const h = document.querySelector('article.post h1, h1');"
+                            + "return h ? h.textContent.trim() : null;")).as("heading of %s", path).isEqualTo(title.strip());
+                }
+            });
         }
         assertThat(refused).as("payloads the platform refused to save or publish").isEmpty();
         assertThat(ran).as("pages where a payload ran").isEmpty();
