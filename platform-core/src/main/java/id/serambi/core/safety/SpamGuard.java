@@ -93,7 +93,14 @@ public class SpamGuard {
     }
 
     private void termsIn(String field, String text, List<Reason> reasons) {
-        for (Object found : terms.find(SpamText.words(text))) {
+        List<Object> all = terms.find(SpamText.words(text));
+        for (Object found : all) {
+            if (found instanceof GamblingTerms.Term term && term.strength() == GamblingTerms.Strength.WEAK
+                    && all.stream().anyMatch(other -> other instanceof GamblingTerms.Term strong
+                            && strong.strength() == GamblingTerms.Strength.STRONG
+                            && strong.compact().contains(term.compact()))) {
+                continue; // "gacor" adds nothing to "slot gacor" in a message
+            }
             if (found instanceof GamblingTerms.Term term) {
                 reasons.add(new Reason(Kind.GAMBLING_TERM, field, term.label(),
                         term.strength() == GamblingTerms.Strength.STRONG));
