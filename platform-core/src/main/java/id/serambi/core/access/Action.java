@@ -43,7 +43,9 @@ public enum Action {
     // Media library: the agency's own team uploads and describes; Kominfo may look; editors and admins delete.
     READ_MEDIA(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     UPLOAD_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
-    DELETE_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR));
+    DELETE_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
+    /** Publishing although the personal-data scan found something, with a recorded reason. */
+    OVERRIDE_PERSONAL_DATA_CHECK(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
@@ -64,7 +66,7 @@ public enum Action {
     /** Whether the action changes a tenant's content, which only an active tenant allows. */
     public boolean writesContent() {
         return this == WRITE_POST || this == PUBLISH_POST || this == REVIEW_POST || this == UPLOAD_MEDIA
-                || this == DELETE_MEDIA;
+                || this == DELETE_MEDIA || this == OVERRIDE_PERSONAL_DATA_CHECK;
     }
 
     public boolean isTenantAction() {

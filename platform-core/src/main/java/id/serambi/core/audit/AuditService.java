@@ -106,7 +106,8 @@ public class AuditService {
         record(actor, tenant, action, subjectType, subjectId, detail);
     }
 
-    static String toJson(Map<String, String> detail) {
+    /** The JSON object the trail stores for {@code detail}; also used for security-incident details. */
+    public static String toJson(Map<String, String> detail) {
         StringBuilder json = new StringBuilder("{");
         new TreeMap<>(detail).forEach((key, value) -> {
             if (json.length() > 1) {

@@ -74,6 +74,17 @@ class PostRepository {
                 .fetchOne());
     }
 
+    /** A scheduled post that is due, with its tenant's slug (the scheduler acts through the tenant's rules). */
+    public record DueSchedule(String tenantSlug, PostId postId) {
+    }
+
+    List<DueSchedule> dueSchedules(OffsetDateTime now, int limit) {
+        return db.select(TENANT.SLUG, POST.ID).from(POST).join(TENANT).on(TENANT.ID.eq(POST.TENANT_ID))
+                .where(POST.STATUS.eq(PostStatus.SCHEDULED.dbValue())).and(POST.SCHEDULED_AT.le(now))
+                .orderBy(POST.SCHEDULED_AT, POST.ID).limit(limit)
+                .fetch(r -> new DueSchedule(r.value1(), new PostId(r.value2())));
+    }
+
     int workflowSteps(TenantId tenant) {
         return db.select(TENANT.WORKFLOW_STEPS).from(TENANT).where(TENANT.ID.eq(tenant.value())).fetchSingle().value1();
     }

@@ -13,7 +13,10 @@ import id.serambi.core.access.Actor;
 import id.serambi.core.audit.AuditService;
 import id.serambi.core.cache.CacheGenerations;
 import id.serambi.core.account.Role;
+import id.serambi.core.safety.ContentSafetyService;
 import id.serambi.core.safety.HtmlSanitizer;
+import id.serambi.core.safety.SafetyReport;
+import id.serambi.core.safety.SpamVerdict;
 import id.serambi.core.support.FieldError;
 import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.support.NotFoundException;
@@ -37,18 +40,21 @@ public class PostService {
     public static final int TITLE_MAX = 200;
     public static final int SUMMARY_MAX = 500;
     public static final int BODY_MAX = 200_000;
+    public static final int OVERRIDE_REASON_MAX = 500;
 
     private final PostRepository posts;
     private final Access access;
     private final AuditService audit;
     private final HtmlSanitizer sanitizer;
     private final CacheGenerations cache;
+    private final ContentSafetyService safety;
     private final Clock clock;
     private final WorkflowEvents workflow;
     private final ZoneId zone;
 
     PostService(PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
-                CacheGenerations cache, Clock clock, WorkflowEvents workflow, ZoneId zone) {
+                CacheGenerations cache, ContentSafetyService safety, Clock clock, WorkflowEvents workflow, ZoneId zone) {
+        this.safety = safety;
         this.workflow = workflow;
         this.zone = zone;
         this.posts = posts;
@@ -75,6 +81,12 @@ public class PostService {
         validator.check();
         String title = draft.title().strip();
         String summary = draft.summary() == null || draft.summary().isBlank() ? null : draft.summary().strip();
+        // The spam guard reads the raw HTML: sanitising removes the styles that hide text, and the evidence.
+        SpamVerdict spam = safety.inspectSubmission(title, summary, draft.bodyHtml());
+        if (spam.isSpam()) {
+            safety.recordSpamIncident(actor, tenant, null, "draft", title, spam);
+            throw new InvalidInputException(new SafetyReport(List.of(), spam, List.of()).spamErrors());
+        }
         Post post = posts.insertDraft(tenant, kind, title, freeSlug(tenant, SlugRules.fromTitle(title)), summary,
                 sanitizer.clean(draft.bodyHtml()), actor.userId());
         audit.record(actor, tenant, "post.create", "post", String.valueOf(post.id().value()),
@@ -85,7 +97,21 @@ public class PostService {
     /** Publishes a post of the actor's tenant now, as far as the tenant's workflow allows. */
     @Transactional
     public Post publish(Actor actor, String tenantSlug, PostId id) {
-        return transition(actor, tenantSlug, id, PostEvent.PUBLISH, null, null);
+        return publish(actor, tenantSlug, id, null);
+    }
+
+    /**
+     * Publishes now, with the reason an editor gives for publishing although the personal-data scan found
+     * something (see {@link #transition(Actor, String, PostId, PostEvent, String, OffsetDateTime, String)}).
+     */
+    @Transactional
+    public Post publish(Actor actor, String tenantSlug, PostId id, String personalDataOverrideReason) {
+        return transition(actor, tenantSlug, id, PostEvent.PUBLISH, null, null, personalDataOverrideReason);
+    }
+
+    @Transactional
+    public Post transition(Actor actor, String tenantSlug, PostId id, PostEvent event, String note, OffsetDateTime scheduledAt) {
+        return transition(actor, tenantSlug, id, event, note, scheduledAt, null);
     }
 
     /**
@@ -95,9 +121,13 @@ public class PostService {
      *
      * @param note the reviewer's comment or the reason (required to send back, unpublish or archive)
      * @param scheduledAt when a {@link PostEvent#SCHEDULE}d post goes live; must lie in the future
+     * @param personalDataOverrideReason before a post goes live it passes the content-safety check: spam is
+     *        refused and recorded as a security incident; personal data is refused unless an editor or the
+     *        site admin gives this reason, which is audited
      */
     @Transactional
-    public Post transition(Actor actor, String tenantSlug, PostId id, PostEvent event, String note, OffsetDateTime scheduledAt) {
+    public Post transition(Actor actor, String tenantSlug, PostId id, PostEvent event, String note, OffsetDateTime scheduledAt,
+                           String personalDataOverrideReason) {
         TenantId tenant = access.requireInTenant(actor, actionFor(event), tenantSlug);
         Post post = posts.findForUpdate(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
         WorkflowSteps steps = WorkflowSteps.of(posts.workflowSteps(tenant));
@@ -111,6 +141,9 @@ public class PostService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (event == PostEvent.SCHEDULE && (scheduledAt == null || !scheduledAt.isAfter(now))) {
             throw new InvalidInputException(FieldError.of("scheduledAt", "validation.post.schedule_in_future"));
+        }
+        if (event == PostEvent.PUBLISH || event == PostEvent.SCHEDULE) {
+            requireSafeContent(actor, tenantSlug, tenant, post, event, personalDataOverrideReason);
         }
         Post moved = to == PostStatus.PUBLISHED ? posts.markPublished(tenant, id, now)
                 : posts.setStatus(tenant, id, to, to == PostStatus.SCHEDULED ? scheduledAt : null, now);
@@ -157,7 +190,7 @@ public class PostService {
         access.requireInTenant(actor, Action.WRITE_POST, tenantSlug);
         PostEvent event = parseEvent(step.event());
         OffsetDateTime at = event == PostEvent.SCHEDULE ? parseTime(step.scheduledAt()) : null;
-        return transition(actor, tenantSlug, id, event, step.note(), at);
+        return transition(actor, tenantSlug, id, event, step.note(), at, step.personalDataOverrideReason());
     }
 
     private static PostEvent parseEvent(String value) {
@@ -185,12 +218,59 @@ public class PostService {
         }
     }
 
+    /** Scheduled posts whose time has come, oldest first: what {@link SchedulePublisher} works through. */
+    @ReadOnly
+    public List<PostRepository.DueSchedule> dueSchedules(int limit) {
+        return posts.dueSchedules(OffsetDateTime.now(clock), limit);
+    }
+
+    /**
+     * One scheduled post: its row lock makes nodes that run at the same moment take turns, and the one that
+     * comes second finds it already published and leaves it.
+     */
+    @Transactional
+    public boolean publishOnSchedule(String tenantSlug, PostId id) {
+        Actor scheduler = Actor.system("scheduler");
+        TenantId tenant = access.requireInTenant(scheduler, Action.PUBLISH_POST, tenantSlug);
+        Post post = posts.findForUpdate(tenant, id).orElse(null);
+        if (post == null || post.status() != PostStatus.SCHEDULED || post.scheduledAt().isAfter(OffsetDateTime.now(clock))) {
+            return false;
+        }
+        transition(scheduler, tenantSlug, id, PostEvent.PUBLISH_SCHEDULED, null, null, null);
+        return true;
+    }
+
     /** The post's way through the workflow so far, oldest first, with the notes people left. */
     @ReadOnly
     public List<WorkflowEvents.Entry> history(Actor actor, String tenantSlug, PostId id) {
         TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
         posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
         return workflow.history(tenant, id);
+    }
+
+    private void requireSafeContent(Actor actor, String tenantSlug, TenantId tenant, Post post, PostEvent event,
+                                    String personalDataOverrideReason) {
+        SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml());
+        if (report.blocksAsSpam()) {
+            safety.recordSpamIncident(actor, tenant, post.id().value(), event.dbValue(), post.title(), report.spam());
+            throw new InvalidInputException(report.spamErrors());
+        }
+        if (report.hasPersonalData()) {
+            overridePersonalData(actor, tenantSlug, tenant, post, report, personalDataOverrideReason);
+        }
+    }
+
+    private void overridePersonalData(Actor actor, String tenantSlug, TenantId tenant, Post post, SafetyReport report,
+                                      String reason) {
+        if (reason == null || reason.isBlank()) {
+            List<FieldError> errors = new java.util.ArrayList<>(report.personalDataErrors());
+            errors.add(FieldError.of("overrideReason", "validation.safety.personal_data_override_hint"));
+            throw new InvalidInputException(errors);
+        }
+        access.requireInTenant(actor, Action.OVERRIDE_PERSONAL_DATA_CHECK, tenantSlug);
+        new Validator().maxLength("overrideReason", reason, OVERRIDE_REASON_MAX).check();
+        audit.record(actor, tenant, "post.personal_data_override", "post", String.valueOf(post.id().value()),
+                Map.of("title", post.title(), "reason", reason.strip(), "findings", report.personalDataSummary()));
     }
 
     private static Action actionFor(PostEvent event) {

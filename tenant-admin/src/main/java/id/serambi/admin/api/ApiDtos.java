@@ -54,6 +54,11 @@ final class ApiDtos {
     record PostRequest(@Nullable String title, @Nullable String summary, @Nullable String bodyHtml, @Nullable String kind) {
     }
 
+    /** Optional body of a publication: the reason an editor publishes although personal data was found. */
+    @Serdeable
+    record PublishRequest(@Nullable String personalDataOverrideReason) {
+    }
+
     @Serdeable
     record PostView(long id, String kind, String status, String title, String slug, @Nullable String summary,
                     String bodyHtml, @Nullable OffsetDateTime firstPublishedAt, @Nullable OffsetDateTime publishedAt,

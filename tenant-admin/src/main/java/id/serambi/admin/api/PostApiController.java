@@ -7,6 +7,7 @@ import id.serambi.core.access.Actor;
 import id.serambi.core.post.PostDraft;
 import id.serambi.core.post.PostId;
 import id.serambi.core.post.PostService;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -49,7 +50,8 @@ class PostApiController {
 
     @ActionRule(Action.PUBLISH_POST)
     @Post("/{id}/publish")
-    ApiDtos.PostView publish(Actor actor, String slug, long id) {
-        return ApiDtos.PostView.of(posts.publish(actor, slug, new PostId(id)));
+    ApiDtos.PostView publish(Actor actor, String slug, long id, @Nullable @Body ApiDtos.PublishRequest body) {
+        return ApiDtos.PostView.of(posts.publish(actor, slug, new PostId(id),
+                body == null ? null : body.personalDataOverrideReason()));
     }
 }

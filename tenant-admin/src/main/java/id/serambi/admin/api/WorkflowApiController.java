@@ -36,7 +36,8 @@ class WorkflowApiController {
     }
 
     @Serdeable
-    record EventRequest(@Nullable String event, @Nullable String note, @Nullable String scheduledAt) {
+    record EventRequest(@Nullable String event, @Nullable String note, @Nullable String scheduledAt,
+                        @Nullable String personalDataOverrideReason) {
     }
 
     @Serdeable
@@ -51,7 +52,8 @@ class WorkflowApiController {
     @ActionRule(Action.WRITE_POST)
     @Post
     ApiDtos.PostView fire(Actor actor, String slug, long id, @Body EventRequest body) {
-        return ApiDtos.PostView.of(posts.step(actor, slug, new PostId(id), new PostStep(body.event(), body.note(), body.scheduledAt())));
+        return ApiDtos.PostView.of(posts.step(actor, slug, new PostId(id), new PostStep(body.event(), body.note(), body.scheduledAt(),
+                body.personalDataOverrideReason())));
     }
 
     @ActionRule(Action.READ_POSTS)

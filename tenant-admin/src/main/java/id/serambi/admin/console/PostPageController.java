@@ -65,12 +65,14 @@ class PostPageController {
             return pages.csrfRefused(request, actor);
         }
         try {
-            posts.step(actor, slug, new PostId(id), new PostStep(form.get("event"), form.get("note"), form.get("scheduledAt")));
+            posts.step(actor, slug, new PostId(id), new PostStep(form.get("event"), form.get("note"), form.get("scheduledAt"),
+                    form.get("overrideReason")));
             return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "/berita/" + id + "?langkah=" + form.get("event").strip().toLowerCase(Locale.ROOT)));
         } catch (InvalidInputException invalid) {
             Map<String, String> values = new HashMap<>();
             values.put("note", form.getOrDefault("note", ""));
             values.put("scheduledAt", form.getOrDefault("scheduledAt", ""));
+            values.put("overrideReason", form.getOrDefault("overrideReason", ""));
             return page(request, actor, slug, id, HttpStatus.BAD_REQUEST, FormState.of(values, invalid.errors(), pages.messages(request)));
         }
     }

@@ -38,7 +38,7 @@ import id.serambi.core.access.Action;
 @AdminApp
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class TenantPageController {
-    static final List<String> POST_FIELDS = List.of("title", "summary", "bodyHtml", "kind");
+    static final List<String> POST_FIELDS = List.of("title", "summary", "bodyHtml", "kind", "overrideReason");
 
     private final Pages pages;
     private final TenantService tenants;
@@ -68,7 +68,7 @@ class TenantPageController {
             var post = posts.createDraft(actor, slug,
                     new PostDraft(form.get("title"), form.get("summary"), form.get("bodyHtml"), form.get("kind")));
             if ("publish".equals(form.get("action"))) {
-                posts.publish(actor, slug, post.id());
+                posts.publish(actor, slug, post.id(), form.get("overrideReason"));
                 return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?published=" + post.id().value()));
             }
             return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?saved=" + post.id().value()));
@@ -88,7 +88,7 @@ class TenantPageController {
             return pages.csrfRefused(request, actor);
         }
         try {
-            posts.publish(actor, slug, new PostId(id));
+            posts.publish(actor, slug, new PostId(id), form.get("overrideReason"));
             return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?published=" + id));
         } catch (InvalidInputException invalid) {
             var messages = pages.messages(request);
