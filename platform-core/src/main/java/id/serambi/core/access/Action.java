@@ -29,7 +29,10 @@ public enum Action {
     READ_POSTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     WRITE_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     PUBLISH_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
-    VIEW_AUDIT(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN));
+    VIEW_AUDIT(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
+    // Designation by letter: Kominfo's admins for any agency, an agency's admin for their own team.
+    DESIGNATE(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
+    VIEW_DESIGNATIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
