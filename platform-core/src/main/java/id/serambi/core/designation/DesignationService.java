@@ -46,8 +46,7 @@ public class DesignationService {
     public static final List<Role> ROLES = List.of(Role.TENANT_ADMIN, Role.EDITOR, Role.WRITER,
             Role.COMPLAINT_OFFICER, Role.COMPLAINT_OFFICIAL);
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d-M-uuuu"),
-            DateTimeFormatter.ofPattern("d.M.uuuu"));
+            strict("d/M/uuuu"), strict("d-M-uuuu"), strict("d.M.uuuu"));
 
     private final DesignationRepository designations;
     private final TenantService tenants;
@@ -204,6 +203,11 @@ public class DesignationService {
             }
         }
         return Optional.empty();
+    }
+
+    // Strict: 31/02/2026 is refused, not quietly read as 28 February.
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 
     static boolean isPdf(byte[] content) {
