@@ -35,7 +35,14 @@ final class ApiDtos {
 
     @Serdeable
     record TenantRequest(@Nullable String slug, @Nullable String name, @Nullable String kind,
-                         @Nullable String description, @Nullable NewAdmin admin) {
+                         @Nullable String description, @Nullable NewAdmin admin,
+                         @Nullable DesignationLetter designation) {
+    }
+
+    /** The letter designating a tenant's first admin; the admin then gets an activation link by email. */
+    @Serdeable
+    record DesignationLetter(@Nullable String letterNumber, @Nullable String letterDate, @Nullable String signerName,
+                             @Nullable String signerTitle, @Nullable String validFrom, @Nullable String validUntil) {
     }
 
     @Serdeable

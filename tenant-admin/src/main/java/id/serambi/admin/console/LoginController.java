@@ -49,7 +49,10 @@ class LoginController {
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> form(HttpRequest<?> request) {
-        return pages.page(request, null, "login.jte", Map.of("username", "", "error", ""));
+        Messages messages = pages.messages(request);
+        String notice = request.getParameters().contains("aktif") ? messages.get("credentials.activated")
+                : request.getParameters().contains("sandi") ? messages.get("credentials.reset_done") : "";
+        return pages.page(request, null, "login.jte", Map.of("username", "", "error", "", "notice", notice));
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
