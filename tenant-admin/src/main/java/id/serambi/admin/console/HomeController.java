@@ -114,6 +114,7 @@ class HomeController {
         params.put("kinds", TenantKind.values());
         params.put("form", form);
         params.put("created", request.getParameters().getFirst("created").orElse(""));
+        params.put("imported", request.getParameters().getFirst("imported").orElse(""));
         params.put("passwordChanged", request.getParameters().getFirst("password").isPresent());
         return pages.render(request, status, "platform-home.jte", pages.withView(request, actor, params));
     }
