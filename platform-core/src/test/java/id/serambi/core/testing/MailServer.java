@@ -46,6 +46,15 @@ public final class MailServer {
                 "serambi.console.base-url", "https://konsol.contohkab.go.id");
     }
 
+    /** Waits (without sleeping blindly) until {@code count} messages have arrived; false on timeout. */
+    public boolean await(int count, java.time.Duration timeout) {
+        return server.waitForIncomingEmail(timeout.toMillis(), count);
+    }
+
+    public int port() {
+        return port;
+    }
+
     /** Every message received since this server was (re)started. */
     public List<MimeMessage> messages() {
         return Arrays.asList(server.getReceivedMessages());
