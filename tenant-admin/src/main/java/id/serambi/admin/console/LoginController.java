@@ -12,13 +12,13 @@ import id.serambi.core.account.LoginResult;
 import id.serambi.core.account.SecondFactorService;
 import id.serambi.core.account.SessionService;
 import id.serambi.core.i18n.Messages;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -57,7 +57,10 @@ class LoginController {
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<?> login(HttpRequest<?> request, @Nullable String username, @Nullable String password) {
+    HttpResponse<?> login(HttpRequest<?> request, @Body Map<String, String> form) {
+        // One body, not one binding per field: see SecondFactorController#submit.
+        String username = form.get("username");
+        String password = form.get("password");
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
         LoginResult result = accounts.authenticate(username, password, ClientAddress.of(request), userAgent);
         Messages messages = pages.messages(request);
@@ -84,8 +87,8 @@ class LoginController {
 
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<?> logout(HttpRequest<?> request, Actor actor, @Nullable String _csrf) {
-        if (Pages.csrfValid(request, _csrf)) {
+    HttpResponse<?> logout(HttpRequest<?> request, Actor actor, @Body Map<String, String> form) {
+        if (Pages.csrfValid(request, form.get("_csrf"))) {
             SessionCookie.read(request).ifPresent(token -> sessions.close(actor, token));
         }
         return HttpResponse.seeOther(URI.create("/admin/login")).cookie(cookie.expired());
