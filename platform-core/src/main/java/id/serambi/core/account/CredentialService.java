@@ -176,7 +176,7 @@ public class CredentialService {
      */
     @Transactional
     public Account activate(String token, String password, String confirmation, String clientIp, String userAgent) {
-        Account account = consume(token, ACTIVATION, password, confirmation);
+        Account account = consume(token, ACTIVATION, password, confirmation, clientIp, userAgent);
         audit.record(actorOf(account, clientIp, userAgent), null, "account.activated", "app_user", account.username(), Map.of());
         return account;
     }
@@ -184,7 +184,7 @@ public class CredentialService {
     /** Sets a new password through a reset link and ends every session of the person. */
     @Transactional
     public Account resetPassword(String token, String password, String confirmation, String clientIp, String userAgent) {
-        Account account = consume(token, PASSWORD_RESET, password, confirmation);
+        Account account = consume(token, PASSWORD_RESET, password, confirmation, clientIp, userAgent);
         int ended = accounts.endAllSessions(account.id(), OffsetDateTime.now(clock));
         audit.record(actorOf(account, clientIp, userAgent), null, "account.password_reset", "app_user", account.username(),
                 Map.of("sessions_ended", String.valueOf(ended)));
@@ -229,9 +229,10 @@ public class CredentialService {
         audit.record(asker, null, "auth.reset_requested", "app_user", row.get().getUsername(), Map.of());
     }
 
-    private Account consume(String token, String purpose, String password, String confirmation) {
+    private Account consume(String token, String purpose, String password, String confirmation, String clientIp,
+                            String userAgent) {
         if (token == null || token.length() > 100) {
-            throw new NotFoundException("link");
+            throw refused(purpose, clientIp, userAgent);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         // Used up first, in this transaction: two submissions of one link cannot both succeed. A refused
@@ -244,10 +245,10 @@ public class CredentialService {
                 .returning(ONE_TIME_TOKEN.USER_ID)
                 .fetchOptional(ONE_TIME_TOKEN.USER_ID).orElse(null);
         if (userId == null) {
-            throw new NotFoundException("link");
+            throw refused(purpose, clientIp, userAgent);
         }
         UserId user = new UserId(userId);
-        Account account = accounts.findById(user).filter(Account::active).orElseThrow(() -> new NotFoundException("link"));
+        Account account = accounts.findById(user).filter(Account::active).orElseThrow(() -> refused(purpose, clientIp, userAgent));
         Validator validator = new Validator();
         List<String> context = new ArrayList<>();
         accounts.grantsOf(user).stream().filter(g -> !g.isPlatform()).forEach(g -> {
@@ -261,6 +262,13 @@ public class CredentialService {
         validator.check();
         accounts.setPassword(user, hasher.hash(password));
         return account;
+    }
+
+    // A used, replaced, expired or made-up link: recorded in a transaction of its own (the refusal rolls back).
+    private NotFoundException refused(String purpose, String clientIp, String userAgent) {
+        audit.recordRefusal(new Actor(null, "?", "?", List.of(), clientIp, userAgent), null, "auth.link_refused",
+                "one_time_token", purpose, Map.of());
+        return new NotFoundException("link");
     }
 
     private Optional<Account> pending(String token, String purpose) {

@@ -158,6 +158,10 @@ public class DesignationService {
         Designation designation = designations.find(id, designationId)
                 .orElseThrow(() -> new NotFoundException("designation " + designationId));
         new Validator().require("reason", reason, 500).check();
+        if (designation.userId().equals(actor.userId())) {
+            // Revoking oneself would lock the last admin out; another admin or Kominfo does it.
+            throw new InvalidInputException(FieldError.of("designation", "validation.designation.not_self"));
+        }
         if (!designations.revoke(id, designationId, reason.strip(), actor, OffsetDateTime.now(clock))) {
             throw new InvalidInputException(FieldError.of("designation", "validation.designation.not_active"));
         }

@@ -88,6 +88,8 @@ class DesignationServiceTest extends DatabaseTest {
         assertThat(accounts.authenticate("siti.dinkes", CHOSEN, "127.0.0.1", "uji")).isInstanceOf(LoginResult.SignedIn.class);
         assertThatThrownBy(() -> credentials.activate(token, CHOSEN + "x", CHOSEN + "x", "127.0.0.1", "uji"))
                 .as("a link is good once").isInstanceOf(NotFoundException.class);
+        assertThat(DirectSql.<Integer>query(database, db -> db.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq("auth.link_refused"))))
+                .as("the refused use is on record").isPositive();
 
         var history = designations.history(kominfo, "dinkes");
         assertThat(history).hasSize(1);
@@ -131,6 +133,9 @@ class DesignationServiceTest extends DatabaseTest {
 
         assertThatThrownBy(() -> designations.revoke(kominfo, "dlh", writer.designationId(), " "))
                 .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> designations.revoke(rina, "dlh", result.designationId(), "Saya mundur"))
+                .as("not one's own").isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::messageKey).containsExactly("validation.designation.not_self"));
         designations.revoke(kominfo, "dlh", result.designationId(), "Pindah tugas ke Bappeda");
         assertThat(sessions.actorFor(session, "127.0.0.1", "uji")).as("session ended").isEmpty();
         var again = (LoginResult.SignedIn) accounts.authenticate("rina.dlh", CHOSEN, "127.0.0.1", "uji");
