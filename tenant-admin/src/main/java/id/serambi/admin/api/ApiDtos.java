@@ -70,4 +70,29 @@ final class ApiDtos {
                     p.summary(), p.bodyHtml(), p.firstPublishedAt(), p.publishedAt(), p.updatedAt());
         }
     }
+
+    /** One designation of a tenant's history; never a link or a password. */
+    @Serdeable
+    record DesignationView(long id, String username, String displayName, @Nullable String email, String role,
+                           String letterNumber, java.time.LocalDate letterDate, String signerName, String signerTitle,
+                           java.time.LocalDate validFrom, @Nullable java.time.LocalDate validUntil, String status,
+                           boolean activated, @Nullable String revokedReason, @Nullable OffsetDateTime revokedAt,
+                           String createdBy, OffsetDateTime createdAt) {
+        static DesignationView of(id.serambi.core.designation.Designation d) {
+            return new DesignationView(d.id(), d.username(), d.displayName(), d.email(), d.role().dbValue(),
+                    d.letterNumber(), d.letterDate(), d.signerName(), d.signerTitle(), d.validFrom(), d.validUntil(),
+                    d.status(), d.activated(), d.revokedReason(), d.revokedAt(), d.createdBy(), d.createdAt());
+        }
+    }
+
+    @Serdeable
+    record DesignationRequest(@Nullable String displayName, @Nullable String username, @Nullable String email,
+                              @Nullable String role, @Nullable String letterNumber, @Nullable String letterDate,
+                              @Nullable String signerName, @Nullable String signerTitle, @Nullable String validFrom,
+                              @Nullable String validUntil) {
+    }
+
+    @Serdeable
+    record Revocation(@Nullable String reason) {
+    }
 }
