@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -87,6 +88,13 @@ class DesignationRepository {
         return db.fetchExists(DESIGNATION, DESIGNATION.TENANT_ID.eq(tenant.value())
                 .and(DESIGNATION.USER_ID.eq(user.value())).and(DESIGNATION.ROLE.eq(role.dbValue()))
                 .and(DESIGNATION.STATUS.eq("active")).and(DESIGNATION.ID.ne(exceptId)));
+    }
+
+    /** Designations still in force whose validity ended before {@code today}, with their tenant. */
+    List<Map.Entry<TenantId, Designation>> endedBefore(LocalDate today) {
+        return select().where(DESIGNATION.STATUS.eq("active")).and(DESIGNATION.VALID_UNTIL.lt(today))
+                .orderBy(DESIGNATION.ID)
+                .fetch(r -> Map.entry(new TenantId(r.get(DESIGNATION.TENANT_ID)), toDesignation(r)));
     }
 
     Optional<Letter> letter(TenantId tenant, long id) {

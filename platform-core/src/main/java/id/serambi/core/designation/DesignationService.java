@@ -162,17 +162,41 @@ public class DesignationService {
             // Revoking oneself would lock the last admin out; another admin or Kominfo does it.
             throw new InvalidInputException(FieldError.of("designation", "validation.designation.not_self"));
         }
-        if (!designations.revoke(id, designationId, reason.strip(), actor, OffsetDateTime.now(clock))) {
+        if (!end(actor, id, designation, reason.strip(), "designation.revoke")) {
             throw new InvalidInputException(FieldError.of("designation", "validation.designation.not_active"));
         }
-        boolean roleRemoved = !designations.otherActive(id, designation.userId(), designation.role(), designationId)
+    }
+
+    /**
+     * Ends every designation whose validity ("valid until") has passed, exactly as a revocation would: the role
+     * goes, sessions end, links stop working. Run by the console node's scheduler; returns how many ended.
+     */
+    @Transactional
+    public int expireEnded(Actor system) {
+        int ended = 0;
+        for (var entry : designations.endedBefore(today())) {
+            // Another node may have ended it a moment ago: then it is simply skipped.
+            if (end(system, entry.getKey(), entry.getValue(), "masa berlaku berakhir " + entry.getValue().validUntil(),
+                    "designation.expire")) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private boolean end(Actor actor, TenantId id, Designation designation, String reason, String auditAction) {
+        if (!designations.revoke(id, designation.id(), reason, actor, OffsetDateTime.now(clock))) {
+            return false;
+        }
+        boolean roleRemoved = !designations.otherActive(id, designation.userId(), designation.role(), designation.id())
                 && accounts.removeMembership(designation.userId(), id, designation.role());
         int sessions = accounts.endAllSessions(designation.userId());
         int links = credentials.revokeLinks(designation.userId());
-        audit.record(actor, id, "designation.revoke", "designation", String.valueOf(designationId),
-                Map.of("user", designation.username(), "role", designation.role().dbValue(), "reason", reason.strip(),
+        audit.record(actor, id, auditAction, "designation", String.valueOf(designation.id()),
+                Map.of("user", designation.username(), "role", designation.role().dbValue(), "reason", reason,
                         "role_removed", String.valueOf(roleRemoved), "sessions_ended", String.valueOf(sessions),
                         "links_revoked", String.valueOf(links)));
+        return true;
     }
 
     /** The tenant's designations, newest first. */

@@ -164,6 +164,25 @@ class DesignationServiceTest extends DatabaseTest {
         assertThat(tenants.findBySlug("dishub")).as("nothing was created").isEmpty();
     }
 
+    @Test
+    void a_designation_whose_validity_has_passed_ends_like_a_revocation() {
+        var result = designations.provisionTenant(kominfo, new NewTenant("disdik", "Dinas Pendidikan", "dinas", null),
+                new NewDesignation("Yuni", "yuni.disdik", null, "tenant_admin", "800/5/DISDIK/2025", "2025-01-02",
+                        "Dr. Asep", "Kepala Dinas Pendidikan", "2025-01-02", "2025-12-31", "print"), LetterUpload.NONE);
+        credentials.activate(token(result.link().url()), CHOSEN, CHOSEN, "127.0.0.1", "uji");
+        var signedIn = (LoginResult.SignedIn) accounts.authenticate("yuni.disdik", CHOSEN, "127.0.0.1", "uji");
+        String session = sessions.open(signedIn.account(), "127.0.0.1", "uji");
+
+        assertThat(designations.expireEnded(Fixtures.SYSTEM)).isGreaterThanOrEqualTo(1);
+        assertThat(sessions.actorFor(session, "127.0.0.1", "uji")).isEmpty();
+        assertThat(accounts.grantsOf(signedIn.account().id())).isEmpty();
+        var ended = designations.history(kominfo, "disdik").get(0);
+        assertThat(ended.status()).isEqualTo("revoked");
+        assertThat(ended.revokedReason()).contains("masa berlaku berakhir");
+        assertThat(designations.expireEnded(Fixtures.SYSTEM)).as("once only").isZero();
+        assertThat(audit("disdik")).contains("designation.expire");
+    }
+
     private NewDesignation admin(String username, String email, String delivery) {
         return new NewDesignation("Admin " + username, username, email, "tenant_admin", "800/123/DINKES/2026", "2026-11-02",
                 "dr. Hadi Susanto", "Kepala Dinas", "", "", delivery);
