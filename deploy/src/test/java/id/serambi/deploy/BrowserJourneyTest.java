@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import id.serambi.core.account.Totp;
+import id.serambi.core.testing.MailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -39,8 +40,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One person's way through the demo in a real browser: Kominfo's admin creates an agency site with its first
- * admin, that admin writes the first post, and a reader finds it on the district portal.
+ * One person's way through the demo in a real browser: Kominfo's admin creates an agency site designating its
+ * first admin by letter, the admin activates the account from the mail (read from a real SMTP server), writes
+ * the first post, and a reader finds it on the district portal.
  *
  * <p>Runs headless Chromium with Debian's chromium and chromedriver (system properties
  * {@code serambi.browser.chromium} and {@code serambi.browser.chromedriver} name others). Without them the
@@ -55,6 +57,7 @@ class BrowserJourneyTest {
     // Selenium warns at every start that it has no DevTools (CDP) support for this Chromium; nothing here uses CDP.
     private static final Logger SELENIUM_LOG = quiet(Logger.getLogger("org.openqa.selenium"));
 
+    private final MailServer smtp = new MailServer();
     private Launch demo;
     private WebDriver browser;
     private WebDriverWait wait;
@@ -68,6 +71,11 @@ class BrowserJourneyTest {
     @BeforeEach
     void startTheDemoAndABrowser(@TempDir Path data, @TempDir Path profile) {
         requireBrowser();
+        // The demo runs in this JVM; system properties point its mail at the test's SMTP server and send at once.
+        smtp.start();
+        smtp.properties().forEach(System::setProperty);
+        System.setProperty("serambi.mail.enabled", "true");
+        System.setProperty("serambi.mail.interval", "1s");
         demo = Launch.start("demo", data, Map.of());
         browser = openBrowser(profile);
         wait = new WebDriverWait(browser, PATIENCE);
@@ -93,14 +101,21 @@ class BrowserJourneyTest {
                 browser.quit();
             }
         } finally {
-            if (demo != null) {
-                demo.close();
+            try {
+                if (demo != null) {
+                    demo.close();
+                }
+            } finally {
+                smtp.stop();
+                smtp.properties().keySet().forEach(System::clearProperty);
+                System.clearProperty("serambi.mail.enabled");
+                System.clearProperty("serambi.mail.interval");
             }
         }
     }
 
     @Test
-    void kominfoCreatesAnAgencySiteWhoseAdminPublishesTheFirstPostThatReadersThenFind() {
+    void kominfoCreatesAnAgencySiteWhoseAdminPublishesTheFirstPostThatReadersThenFind(@TempDir Path letters) {
         String adminPassword = Launch.demoSignIns(demo.dataDir).get("admin");
         String title = "Uji Coba Jalur Bus Sekolah";
 
@@ -108,16 +123,23 @@ class BrowserJourneyTest {
         // (here the test computes the app's code), keep the recovery codes, and go on to the console.
         signInAndEnrolAnAuthenticator("admin", adminPassword);
 
-        // They create the site of the transport agency with its first admin.
+        // They create the site of the transport agency, designating its first admin by the agency head's letter
+        // (with the scanned letter); the activation link goes by email. Nobody types a password for the admin.
         wait.until(presenceOfElementLocated(By.id("tenant-form")));
         WebElement form = browser.findElement(By.id("tenant-form"));
         form.findElement(By.name("name")).sendKeys("Dinas Perhubungan");
         form.findElement(By.name("slug")).sendKeys("dishub");
         new Select(form.findElement(By.name("kind"))).selectByValue("dinas");
-        form.findElement(By.name("admin.displayName")).sendKeys("Admin Dishub");
-        form.findElement(By.name("admin.username")).sendKeys("admin.dishub");
-        form.findElement(By.name("admin.email")).sendKeys("web@dishub.contoh.go.id");
-        form.findElement(By.name("admin.password")).sendKeys("Terminal-Bus-Kota-2026");
+        form.findElement(By.name("displayName")).sendKeys("Admin Dishub");
+        form.findElement(By.name("username")).sendKeys("admin.dishub");
+        form.findElement(By.name("email")).sendKeys("web@dishub.contoh.go.id");
+        form.findElement(By.name("letterNumber")).sendKeys("800/45/DISHUB/2026");
+        form.findElement(By.name("signerName")).sendKeys("Drs. Sutrisno");
+        form.findElement(By.name("signerTitle")).sendKeys("Kepala Dinas Perhubungan");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]", form.findElement(By.name("letterDate")), "2026-01-05");
+        form.findElement(By.name("letter")).sendKeys(scannedLetter(letters).toString());
+        form.findElement(By.id("delivery-email")).click();
         browser.findElement(By.id("tenant-submit")).click();
         wait.until(textToBePresentInElementLocated(By.id("tenant-list"), "Dinas Perhubungan"));
         assertThat(browser.findElement(By.id("tenant-list")).getText()).contains("/dishub");
@@ -127,14 +149,19 @@ class BrowserJourneyTest {
         wait.until(urlContains("/admin/login"));
         wait.until(presenceOfElementLocated(By.id("username")));
 
-        // The agency's new admin signs in and lands on their site's page, nothing published this week yet.
-        signIn("admin.dishub", "Terminal-Bus-Kota-2026");
-        // Kominfo chose that password: the new admin replaces it before anything else.
-        wait.until(urlContains("/admin/kata-sandi"));
-        browser.findElement(By.id("current")).sendKeys("Terminal-Bus-Kota-2026");
+        // The activation mail arrives; the new admin opens its link, chooses their own password, then signs in
+        // and lands on their site's page, nothing published this week yet.
+        assertThat(smtp.await(1, PATIENCE)).as("the activation mail arrives").isTrue();
+        var mail = smtp.messagesTo("web@dishub.contoh.go.id").get(0);
+        assertThat(MailServer.subject(mail)).isEqualTo("Aktivasi akun Serambi Anda untuk Dinas Perhubungan");
+        String token = MailServer.tokenIn(mail, "/admin/aktivasi/");
+        browser.get(demo.uri("/admin/aktivasi/" + token).toString());
+        wait.until(presenceOfElementLocated(By.id("choose-password-form")));
         browser.findElement(By.id("password")).sendKeys("Halte-Pelabuhan-Baru-88");
         browser.findElement(By.id("confirmation")).sendKeys("Halte-Pelabuhan-Baru-88");
-        browser.findElement(By.id("password-submit")).click();
+        browser.findElement(By.id("choose-password-submit")).click();
+        wait.until(presenceOfElementLocated(By.id("login-notice")));
+        signIn("admin.dishub", "Halte-Pelabuhan-Baru-88");
         wait.until(urlContains("/admin/t/dishub"));
         wait.until(textToBe(By.id("quota-count"), "0 dari 2 minggu ini"));
 
@@ -214,6 +241,16 @@ class BrowserJourneyTest {
         assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
         browser.findElement(By.id("recovery-continue")).click();
         wait.until(d -> !d.getCurrentUrl().contains("/admin/2fa"));
+    }
+
+    /** A small PDF standing for the scanned designation letter. */
+    private static Path scannedLetter(Path dir) {
+        try {
+            return Files.write(dir.resolve("surat-penunjukan.pdf"),
+                    "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void signIn(String username, String password) {

@@ -56,4 +56,47 @@ public abstract class AdminHttpTest extends DatabaseTest {
     protected static MutableHttpRequest<String> form(String path, String body) {
         return HttpRequest.POST(path, body).contentType("application/x-www-form-urlencoded");
     }
+
+    /** A multipart form (the console's forms with a file); {@code pdf} goes in the part "letter" when given. */
+    protected static MutableHttpRequest<?> multipart(String path, Map<String, String> fields, byte[] pdf) {
+        var body = io.micronaut.http.client.multipart.MultipartBody.builder();
+        fields.forEach(body::addPart);
+        if (pdf != null) {
+            body.addPart("letter", "surat.pdf", io.micronaut.http.MediaType.of("application/pdf"), pdf);
+        }
+        return HttpRequest.POST(path, body.build()).contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE);
+    }
+
+    /** The token of the newest link with this path that was mailed (or is waiting to be) to {@code email}. */
+    protected String mailedToken(String email, String pathPrefix) {
+        String body = id.serambi.core.testing.DirectSql.query(database, db -> db
+                .select(id.serambi.core.jooq.public_.Tables.MAIL_OUTBOX.BODY_TEXT)
+                .from(id.serambi.core.jooq.public_.Tables.MAIL_OUTBOX)
+                .where(id.serambi.core.jooq.public_.Tables.MAIL_OUTBOX.RECIPIENT.eq(email))
+                .orderBy(id.serambi.core.jooq.public_.Tables.MAIL_OUTBOX.ID.desc()).limit(1)
+                .fetchOne(id.serambi.core.jooq.public_.Tables.MAIL_OUTBOX.BODY_TEXT));
+        var m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(pathPrefix) + "([A-Za-z0-9_-]+)").matcher(body == null ? "" : body);
+        if (!m.find()) {
+            throw new AssertionError("no " + pathPrefix + " link mailed to " + email);
+        }
+        return m.group(1);
+    }
+
+    /** Opens a one-time link's page and chooses {@code password} there, as the person would; the answer. */
+    protected Reply choosePassword(String path, String password) {
+        Reply page = send(HttpRequest.GET(path));
+        if (page.code() != 200) {
+            return page;
+        }
+        String formCookie = formCookie(page);
+        return send(form(path, "_csrf=" + id.serambi.core.testing.Html.csrfToken(page.body()) + "&password=" + password
+                + "&confirmation=" + password).cookie(Cookie.of("serambi_form", formCookie)));
+    }
+
+    /** The public-form cookie a page set. */
+    protected static String formCookie(Reply page) {
+        return page.headers().getAll("Set-Cookie").stream().filter(c -> c.startsWith("serambi_form="))
+                .map(c -> c.substring("serambi_form=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no form cookie"));
+    }
 }

@@ -217,6 +217,48 @@ class ApiTest extends AdminHttpTest {
         assertThat(throttled.body()).contains("Terlalu banyak percobaan masuk yang gagal");
     }
 
+    @Test
+    void a_tenant_created_with_a_designation_letter_mails_an_activation_link_and_never_a_password() {
+        Map<String, Object> body = Map.of("slug", "dishub", "name", "Dinas Perhubungan", "kind", "dinas",
+                "admin", Map.of("username", "admin.dishub", "displayName", "Admin Dishub", "email", "admin@dishub.contohkab.go.id"),
+                "designation", Map.of("letterNumber", "800/7/DISHUB/2026", "letterDate", "2026-03-02",
+                        "signerName", "Drs. Sutrisno", "signerTitle", "Kepala Dinas Perhubungan"));
+        Reply created = send(as(kominfo, HttpRequest.POST("/api/v1/tenants", body)));
+        assertThat(created.code()).isEqualTo(201);
+        assertThat(created.body()).contains("\"slug\":\"dishub\"").doesNotContainIgnoringCase("password").doesNotContain("aktivasi");
+        String token = mailedToken("admin@dishub.contohkab.go.id", "/admin/aktivasi/");
+        assertThat(choosePassword("/admin/aktivasi/" + token, OWN_PASSWORD).code()).isEqualTo(303);
+        assertThat(signIn("admin.dishub", OWN_PASSWORD)).isNotBlank();
+
+        // The new admin designates a writer of their team through the API, reads the history, then revokes.
+        String dishub = signIn("admin.dishub", OWN_PASSWORD);
+        Reply writer = send(as(dishub, HttpRequest.POST("/api/v1/tenants/dishub/designations", Map.of(
+                "displayName", "Wati Penulis", "username", "wati.dishub", "email", "wati@dishub.contohkab.go.id",
+                "role", "writer", "letterNumber", "800/8/DISHUB/2026", "letterDate", "2026-03-03",
+                "signerName", "Drs. Sutrisno", "signerTitle", "Kepala Dinas Perhubungan"))));
+        assertThat(writer.code()).isEqualTo(201);
+        assertThat(writer.body()).contains("\"role\":\"writer\"", "\"status\":\"active\"", "\"activated\":false");
+        assertThat(mailedToken("wati@dishub.contohkab.go.id", "/admin/aktivasi/")).isNotBlank();
+        long id = Long.parseLong(writer.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        Reply history = send(as(kominfo, HttpRequest.GET("/api/v1/tenants/dishub/designations")));
+        assertThat(history.body()).contains("wati.dishub", "admin.dishub", "800/7/DISHUB/2026").doesNotContain("aktivasi");
+        assertThat(send(as(dishub, HttpRequest.POST("/api/v1/tenants/dishub/designations/" + id + "/reissue", Map.of()))).code())
+                .isEqualTo(204);
+        Reply revoked = send(as(dishub, HttpRequest.POST("/api/v1/tenants/dishub/designations/" + id + "/revoke",
+                Map.of("reason", "Salah orang"))));
+        assertThat(revoked.code()).isEqualTo(200);
+        assertThat(revoked.body()).contains("\"status\":\"revoked\"", "Salah orang");
+        assertThat(send(as(dishub, HttpRequest.GET("/api/v1/tenants/dinkes/designations"))).code()).isEqualTo(404);
+
+        Map<String, Object> missing = Map.of("slug", "disperkim", "name", "Dinas Perkim",
+                "admin", Map.of("username", "admin.disperkim", "displayName", "Admin"),
+                "designation", Map.of("letterDate", "kemarin"));
+        Reply refused = send(as(kominfo, HttpRequest.POST("/api/v1/tenants", missing)));
+        assertThat(refused.code()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"email\"", "\"field\":\"letterNumber\"", "\"field\":\"letterDate\"",
+                "Tanggal tidak valid");
+    }
+
     private static Map<String, Object> tenantJson(String slug, String name) {
         return Map.of("slug", slug, "name", name, "kind", "dinas",
                 "admin", Map.of("username", "admin." + slug, "displayName", "Admin " + name,

@@ -45,7 +45,10 @@ public enum Action {
     UPLOAD_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     DELETE_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
     /** Publishing although the personal-data scan found something, with a recorded reason. */
-    OVERRIDE_PERSONAL_DATA_CHECK(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR));
+    OVERRIDE_PERSONAL_DATA_CHECK(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
+    // Designation by letter: Kominfo's admins for any agency, an agency's admin for their own team.
+    DESIGNATE(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
+    VIEW_DESIGNATIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;

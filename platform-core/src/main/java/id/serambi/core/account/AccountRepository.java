@@ -61,6 +61,10 @@ class AccountRepository {
         return db.selectFrom(APP_USER).where(APP_USER.ID.eq(id.value())).fetchOptional().map(AccountRepository::toAccount);
     }
 
+    Optional<AppUserRecord> findRecord(UserId id) {
+        return db.selectFrom(APP_USER).where(APP_USER.ID.eq(id.value())).fetchOptional();
+    }
+
     String passwordHash(UserId id) {
         return db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.ID.eq(id.value())).fetchOne(APP_USER.PASSWORD_HASH);
     }
@@ -76,6 +80,29 @@ class AccountRepository {
                 .where(USER_SESSION.USER_ID.eq(id.value())).and(USER_SESSION.REVOKED_AT.isNull())
                 .and(USER_SESSION.TOKEN_HASH.ne(keepTokenHash))
                 .execute();
+    }
+
+    /** Ends every live session of the user (a password reset, a revoked designation). */
+    int endAllSessions(UserId id, OffsetDateTime at) {
+        return db.update(USER_SESSION).set(USER_SESSION.REVOKED_AT, at)
+                .where(USER_SESSION.USER_ID.eq(id.value())).and(USER_SESSION.REVOKED_AT.isNull())
+                .execute();
+    }
+
+    int removeMembership(UserId user, TenantId tenant, Role role) {
+        return db.deleteFrom(MEMBERSHIP).where(MEMBERSHIP.USER_ID.eq(user.value()))
+                .and(MEMBERSHIP.TENANT_ID.eq(tenant.value())).and(MEMBERSHIP.ROLE.eq(role.dbValue())).execute();
+    }
+
+    /** The account whose user name, or else email, is {@code nameOrEmail}. */
+    Optional<AppUserRecord> findByUsernameOrEmail(String nameOrEmail) {
+        String key = nameOrEmail.trim().toLowerCase(java.util.Locale.ROOT);
+        return db.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(key)).fetchOptional()
+                .or(() -> db.selectFrom(APP_USER).where(DSL.lower(APP_USER.EMAIL).eq(key)).fetchOptional());
+    }
+
+    boolean hasPassword(UserId id) {
+        return passwordHash(id) != null;
     }
 
     void touchLogin(UserId id, OffsetDateTime at) {

@@ -165,6 +165,24 @@ public class AccountService {
         return accounts.endSessionsOnlyIn(tenant, OffsetDateTime.now(clock));
     }
 
+    /** Ends every session of the person at once (a revoked designation, a reset password). */
+    @Transactional
+    public int endAllSessions(UserId id) {
+        return accounts.endAllSessions(id, OffsetDateTime.now(clock));
+    }
+
+    /** Takes one role in one tenant from the person; true if they held it. */
+    @Transactional
+    public boolean removeMembership(UserId user, TenantId tenant, Role role) {
+        return accounts.removeMembership(user, tenant, role) > 0;
+    }
+
+    /** Whether the person has chosen a password yet (an invited person has none until activation). */
+    @ReadOnly
+    public boolean hasPassword(UserId id) {
+        return accounts.hasPassword(id);
+    }
+
     @ReadOnly
     public List<Grant> grantsOf(UserId id) {
         return accounts.grantsOf(id);

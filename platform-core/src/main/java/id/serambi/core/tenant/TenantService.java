@@ -51,31 +51,61 @@ public class TenantService {
     public Tenant createWithFirstAdmin(Actor actor, NewTenant input, NewAccount admin) {
         access.require(actor, Action.CREATE_TENANT);
         Validator validator = new Validator();
+        validateNew(input, validator);
+        accounts.validateNewAccount("admin.", admin, validator,
+                java.util.Arrays.asList(input.slug() == null ? null : input.slug().trim(), input.name()));
+        validator.check();
+        Tenant tenant = insert(actor, input);
+        accounts.createMember(actor, tenant.id(), admin, Role.TENANT_ADMIN);
+        return tenant;
+    }
+
+    /**
+     * Adds every problem of a new tenant's fields ({@code slug}, {@code name}, {@code kind},
+     * {@code description}) to {@code validator}, for forms that create a tenant together with something else.
+     */
+    @ReadOnly
+    public void validateNew(NewTenant input, Validator validator) {
         String slug = input.slug() == null ? null : input.slug().trim();
         SlugRules.checkTenantSlug("slug", slug).ifPresent(validator::add);
         validator.require("name", input.name(), 200);
         validator.maxLength("description", input.description(), 2000);
-        TenantKind kind = input.kind() == null || input.kind().isBlank() ? TenantKind.DINAS
-                : TenantKind.parse(input.kind()).orElse(null);
-        if (kind == null) {
+        if (!blank(input.kind()) && TenantKind.parse(input.kind()).isEmpty()) {
             validator.add(FieldError.of("kind", "validation.kind.unknown"));
         }
         if (!validator.hasErrorFor("slug") && tenants.slugExists(slug)) {
             validator.add(FieldError.of("slug", "validation.slug.taken"));
         }
-        accounts.validateNewAccount("admin.", admin, validator, java.util.Arrays.asList(slug, input.name()));
-        validator.check();
+    }
 
+    /**
+     * Creates an active tenant with no one in it yet: the caller gives it its first admin in the same
+     * transaction (see DesignationService#provisionTenant). The input has passed {@link #validateNew}.
+     */
+    @Transactional
+    public Tenant createWithoutAdmin(Actor actor, NewTenant input) {
+        access.require(actor, Action.CREATE_TENANT);
+        Validator validator = new Validator();
+        validateNew(input, validator);
+        validator.check();
+        return insert(actor, input);
+    }
+
+    private Tenant insert(Actor actor, NewTenant input) {
+        TenantKind kind = blank(input.kind()) ? TenantKind.DINAS : TenantKind.parse(input.kind()).orElseThrow();
         Tenant tenant;
         try {
-            tenant = tenants.insert(slug, input.name().trim(), kind, blankToNull(input.description()));
+            tenant = tenants.insert(input.slug().trim(), input.name().trim(), kind, blankToNull(input.description()));
         } catch (IntegrityConstraintViolationException raced) {
             throw new InvalidInputException(FieldError.of("slug", "validation.slug.taken"));
         }
         audit.record(actor, tenant.id(), "tenant.create", "tenant", tenant.slug(),
                 Map.of("name", tenant.name(), "kind", tenant.kind().dbValue()));
-        accounts.createMember(actor, tenant.id(), admin, Role.TENANT_ADMIN);
         return tenant;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /**

@@ -67,7 +67,7 @@ class ContentSafetyServiceTest extends DatabaseTest {
     /** Stands in for the mail outbox: remembers whom it would have told. */
     @Singleton
     @Requires(property = "test.safety-seams", value = "true")
-    @Replaces(LoggingIncidentNotifier.class)
+    @Replaces(SecurityIncidentNotifier.class)
     static class RecordingNotifier implements SecurityIncidentNotifier {
         final List<SecurityIncident> told = new CopyOnWriteArrayList<>();
 

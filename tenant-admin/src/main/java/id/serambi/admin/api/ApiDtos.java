@@ -35,7 +35,14 @@ final class ApiDtos {
 
     @Serdeable
     record TenantRequest(@Nullable String slug, @Nullable String name, @Nullable String kind,
-                         @Nullable String description, @Nullable NewAdmin admin) {
+                         @Nullable String description, @Nullable NewAdmin admin,
+                         @Nullable DesignationLetter designation) {
+    }
+
+    /** The letter designating a tenant's first admin; the admin then gets an activation link by email. */
+    @Serdeable
+    record DesignationLetter(@Nullable String letterNumber, @Nullable String letterDate, @Nullable String signerName,
+                             @Nullable String signerTitle, @Nullable String validFrom, @Nullable String validUntil) {
     }
 
     @Serdeable
@@ -90,5 +97,30 @@ final class ApiDtos {
                     m.sha256(), m.width(), m.height(), m.variants(), m.altText(), m.youtubeId(), m.lacksAltText(),
                     files, m.createdAt());
         }
+    }
+
+    /** One designation of a tenant's history; never a link or a password. */
+    @Serdeable
+    record DesignationView(long id, String username, String displayName, @Nullable String email, String role,
+                           String letterNumber, java.time.LocalDate letterDate, String signerName, String signerTitle,
+                           java.time.LocalDate validFrom, @Nullable java.time.LocalDate validUntil, String status,
+                           boolean activated, @Nullable String revokedReason, @Nullable OffsetDateTime revokedAt,
+                           String createdBy, OffsetDateTime createdAt) {
+        static DesignationView of(id.serambi.core.designation.Designation d) {
+            return new DesignationView(d.id(), d.username(), d.displayName(), d.email(), d.role().dbValue(),
+                    d.letterNumber(), d.letterDate(), d.signerName(), d.signerTitle(), d.validFrom(), d.validUntil(),
+                    d.status(), d.activated(), d.revokedReason(), d.revokedAt(), d.createdBy(), d.createdAt());
+        }
+    }
+
+    @Serdeable
+    record DesignationRequest(@Nullable String displayName, @Nullable String username, @Nullable String email,
+                              @Nullable String role, @Nullable String letterNumber, @Nullable String letterDate,
+                              @Nullable String signerName, @Nullable String signerTitle, @Nullable String validFrom,
+                              @Nullable String validUntil) {
+    }
+
+    @Serdeable
+    record Revocation(@Nullable String reason) {
     }
 }

@@ -12,13 +12,13 @@ import id.serambi.core.account.LoginResult;
 import id.serambi.core.account.SecondFactorService;
 import id.serambi.core.account.SessionService;
 import id.serambi.core.i18n.Messages;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -52,13 +52,19 @@ class LoginController {
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> form(HttpRequest<?> request) {
-        return pages.page(request, null, "login.jte", Map.of("username", "", "error", ""));
+        Messages messages = pages.messages(request);
+        String notice = request.getParameters().contains("aktif") ? messages.get("credentials.activated")
+                : request.getParameters().contains("sandi") ? messages.get("credentials.reset_done") : "";
+        return pages.page(request, null, "login.jte", Map.of("username", "", "error", "", "notice", notice));
     }
 
     @PublicEndpoint
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<?> login(HttpRequest<?> request, @Nullable String username, @Nullable String password) {
+    HttpResponse<?> login(HttpRequest<?> request, @Body Map<String, String> form) {
+        // One body, not one binding per field: see SecondFactorController#submit.
+        String username = form.get("username");
+        String password = form.get("password");
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
         LoginResult result = accounts.authenticate(username, password, ClientAddress.of(request), userAgent);
         Messages messages = pages.messages(request);
@@ -86,8 +92,8 @@ class LoginController {
     @OwnAccount
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<?> logout(HttpRequest<?> request, Actor actor, @Nullable String _csrf) {
-        if (Pages.csrfValid(request, _csrf)) {
+    HttpResponse<?> logout(HttpRequest<?> request, Actor actor, @Body Map<String, String> form) {
+        if (Pages.csrfValid(request, form.get("_csrf"))) {
             SessionCookie.read(request).ifPresent(token -> sessions.close(actor, token));
         }
         return HttpResponse.seeOther(URI.create("/admin/login")).cookie(cookie.expired(request));

@@ -82,6 +82,44 @@ public class Pages {
                 Map.of("status", status.getCode(), "message", messages(request).get(messageKey))));
     }
 
+    /** The cookie that ties a form on a public page (no session yet: activation, reset) to this browser. */
+    public static final String FORM_COOKIE = "serambi_form";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * Renders a public page (no one signed in) whose forms carry a token tied to this browser by the
+     * {@link #FORM_COOKIE} (HttpOnly, SameSite=Strict), set here when missing: a double-submit guard that a
+     * page on another site can neither read nor send along.
+     */
+    public MutableHttpResponse<String> publicPage(HttpRequest<?> request, HttpStatus status, String template,
+                                                  Map<String, Object> params) {
+        Optional<String> existing = formCookie(request);
+        String secret = existing.orElseGet(() -> {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("view", new ConsoleView(messages(request), null, digest("public-form:" + secret), zone, CspNonce.issue(request)));
+        var response = render(request, status, template, all);
+        if (existing.isEmpty()) {
+            response.cookie(Cookie.of(FORM_COOKIE, secret).path("/admin").httpOnly(true)
+                    .sameSite(io.micronaut.http.cookie.SameSite.Strict));
+        }
+        return response;
+    }
+
+    /** True when a public page's form token matches this browser's form cookie. */
+    public static boolean publicCsrfValid(HttpRequest<?> request, String submitted) {
+        Optional<String> expected = formCookie(request).map(secret -> digest("public-form:" + secret));
+        return submitted != null && expected.isPresent()
+                && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String> formCookie(HttpRequest<?> request) {
+        return request.getCookies().findCookie(FORM_COOKIE).map(Cookie::getValue).filter(v -> !v.isEmpty() && v.length() <= 100);
+    }
+
     /** True when the form's token belongs to this browser's session. */
     public static boolean csrfValid(HttpRequest<?> request, String submitted) {
         Optional<String> expected = SessionCookie.read(request).map(Pages::csrfTokenFor);
@@ -91,8 +129,12 @@ public class Pages {
 
     // Derived from the session token, which only this browser holds (HttpOnly cookie): no server state needed.
     public static String csrfTokenFor(String sessionToken) {
+        return digest("csrf:" + sessionToken);
+    }
+
+    private static String digest(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("csrf:" + sessionToken).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -7,10 +7,10 @@ import id.serambi.admin.AdminApp;
 import id.serambi.admin.security.SessionCookie;
 import id.serambi.core.access.Actor;
 import id.serambi.core.account.SessionService;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -43,7 +43,8 @@ class SessionsController {
 
     @OwnAccount
     @Post(value = "/{id}/end", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> end(HttpRequest<?> request, Actor actor, @PathVariable long id, @Nullable String _csrf) {
+    HttpResponse<?> end(HttpRequest<?> request, Actor actor, @PathVariable long id, @Body Map<String, String> form) {
+        String _csrf = form.get("_csrf"); // one body binding: see SecondFactorController#submit
         if (!Pages.csrfValid(request, _csrf)) {
             return pages.csrfRefused(request, actor);
         }

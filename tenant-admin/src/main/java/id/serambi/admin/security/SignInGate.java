@@ -25,7 +25,8 @@ class SignInGate implements Ordered {
     static final String SECOND_FACTOR = "/admin/2fa";
     static final String PASSWORD_FORM = "/admin/kata-sandi";
     private static final List<String> OPEN_WHILE_SIGNING_IN = List.of("/admin/logout", "/admin/login",
-            "/admin/bantuan", "/admin/assets/", "/api/v1/sessions");
+            "/admin/bantuan", "/admin/assets/", "/api/v1/sessions", "/admin/aktivasi/", "/admin/lupa-sandi",
+            "/admin/atur-ulang/");
 
     private final ErrorResponses errors;
 
