@@ -49,7 +49,19 @@ public class AccountService {
      */
     @ReadOnly
     public void validateNewAccount(String prefix, NewAccount input, Validator validator, List<String> context) {
-        String username = normaliseUsername(input.username());
+        String username = validateIdentity(prefix, input.username(), input.displayName(), input.email(), false, validator);
+        PasswordPolicy.check(prefix + "password", input.password(), username, context, validator);
+    }
+
+    /**
+     * The checks every new person passes, with or without a password: a free user name of the right form, a
+     * display name, and an e-mail address that is well formed and not anyone else's (required when
+     * {@code emailRequired}, e.g. because the activation link goes by mail). Returns the normalised user name.
+     */
+    @ReadOnly
+    public String validateIdentity(String prefix, String rawUsername, String displayName, String rawEmail,
+                                   boolean emailRequired, Validator validator) {
+        String username = normaliseUsername(rawUsername);
         if (username == null || username.isEmpty()) {
             validator.add(FieldError.of(prefix + "username", "validation.required"));
         } else if (!USERNAME.matcher(username).matches()) {
@@ -57,16 +69,18 @@ public class AccountService {
         } else if (accounts.usernameExists(username)) {
             validator.add(FieldError.of(prefix + "username", "validation.username.taken"));
         }
-        validator.require(prefix + "displayName", input.displayName(), 200);
-        String email = blankToNull(input.email());
-        if (email != null) {
-            if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-                validator.add(FieldError.of(prefix + "email", "validation.email.format"));
-            } else if (accounts.emailExists(email)) {
-                validator.add(FieldError.of(prefix + "email", "validation.email.taken"));
+        validator.require(prefix + "displayName", displayName, 200);
+        String email = blankToNull(rawEmail);
+        if (email == null) {
+            if (emailRequired) {
+                validator.add(FieldError.of(prefix + "email", "validation.email.required_for_mail"));
             }
+        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            validator.add(FieldError.of(prefix + "email", "validation.email.format"));
+        } else if (accounts.emailExists(email)) {
+            validator.add(FieldError.of(prefix + "email", "validation.email.taken"));
         }
-        PasswordPolicy.check(prefix + "password", input.password(), username, context, validator);
+        return username;
     }
 
     /**

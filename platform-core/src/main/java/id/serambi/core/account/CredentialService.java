@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
 
@@ -47,12 +46,11 @@ public class CredentialService {
     public static final String RESET_PATH = "/admin/atur-ulang/";
     static final int RESETS_PER_ACCOUNT_PER_HOUR = 3;
     static final int RESETS_PER_ADDRESS_PER_HOUR = 10;
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DSLContext db;
     private final AccountRepository accounts;
+    private final AccountService accountService;
     private final PasswordHasher hasher;
     private final AuditService audit;
     private final MailService mail;
@@ -62,12 +60,14 @@ public class CredentialService {
     private final Duration activationValidity;
     private final Duration resetValidity;
 
-    CredentialService(DSLContext db, AccountRepository accounts, PasswordHasher hasher, AuditService audit,
+    CredentialService(DSLContext db, AccountRepository accounts, AccountService accountService, PasswordHasher hasher,
+                      AuditService audit,
                       MailService mail, MailSettings mailSettings, Clock clock, ZoneId zone,
                       @Value("${serambi.credentials.activation-validity:72h}") Duration activationValidity,
                       @Value("${serambi.credentials.reset-validity:30m}") Duration resetValidity) {
         this.db = db;
         this.accounts = accounts;
+        this.accountService = accountService;
         this.hasher = hasher;
         this.audit = audit;
         this.mail = mail;
@@ -84,25 +84,8 @@ public class CredentialService {
      */
     @ReadOnly
     public void validateNewPerson(String prefix, NewPerson person, boolean emailRequired, Validator validator) {
-        String username = AccountService.normaliseUsername(person.username());
-        if (username == null || username.isEmpty()) {
-            validator.add(FieldError.of(prefix + "username", "validation.required"));
-        } else if (!USERNAME.matcher(username).matches()) {
-            validator.add(FieldError.of(prefix + "username", "validation.username.format"));
-        } else if (accounts.usernameExists(username)) {
-            validator.add(FieldError.of(prefix + "username", "validation.username.taken"));
-        }
-        validator.require(prefix + "displayName", person.displayName(), 200);
-        String email = blankToNull(person.email());
-        if (email == null) {
-            if (emailRequired) {
-                validator.add(FieldError.of(prefix + "email", "validation.email.required_for_mail"));
-            }
-        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            validator.add(FieldError.of(prefix + "email", "validation.email.format"));
-        } else if (accounts.emailExists(email)) {
-            validator.add(FieldError.of(prefix + "email", "validation.email.taken"));
-        }
+        accountService.validateIdentity(prefix, person.username(), person.displayName(), person.email(), emailRequired,
+                validator);
     }
 
     /**
