@@ -45,7 +45,9 @@ public enum Action {
     UPLOAD_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     DELETE_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
     /** Publishing although the personal-data scan found something, with a recorded reason. */
-    OVERRIDE_PERSONAL_DATA_CHECK(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR));
+    OVERRIDE_PERSONAL_DATA_CHECK(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
+    /** A review comment on a post that does not move it: the site's editorial team talking about a post. */
+    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
@@ -66,7 +68,7 @@ public enum Action {
     /** Whether the action changes a tenant's content, which only an active tenant allows. */
     public boolean writesContent() {
         return this == WRITE_POST || this == PUBLISH_POST || this == REVIEW_POST || this == UPLOAD_MEDIA
-                || this == DELETE_MEDIA || this == OVERRIDE_PERSONAL_DATA_CHECK;
+                || this == DELETE_MEDIA || this == OVERRIDE_PERSONAL_DATA_CHECK || this == COMMENT_ON_POST;
     }
 
     public boolean isTenantAction() {
