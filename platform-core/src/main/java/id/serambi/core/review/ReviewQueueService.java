@@ -113,7 +113,9 @@ public class ReviewQueueService {
         } catch (NumberFormatException e) {
             // answered below
         }
-        errors.add(FieldError.of(field, "validation.review.minutes", ReviewStandards.MIN_MINUTES, ReviewStandards.MAX_MINUTES));
+        // As text: a number argument would be grouped by the locale ("10.080").
+        errors.add(FieldError.of(field, "validation.review.minutes", String.valueOf(ReviewStandards.MIN_MINUTES),
+                String.valueOf(ReviewStandards.MAX_MINUTES)));
         return 0;
     }
 
