@@ -21,6 +21,20 @@
     ['clean']
   ];
 
+  // Quill 1.3.7 parses a document's first content wrapped in <div style="white-space: normal;">: a style
+  // attribute, which our CSP (rightly) blocks and reports. The same rule comes from the stylesheet instead
+  // (admin.css, [data-ws=normal]), so the editor needs no inline style at all.
+  var Clipboard = Quill.import('modules/clipboard');
+  class CspFriendlyClipboard extends Clipboard {
+    convert(html) {
+      if (typeof html === 'string') {
+        html = html.replace(' style="white-space: normal;"', ' data-ws="normal"');
+      }
+      return super.convert(html);
+    }
+  }
+  Quill.register('modules/clipboard', CspFriendlyClipboard, true);
+
   function labelOf(textarea) {
     var label = textarea.id && document.querySelector('label[for="' + textarea.id + '"]');
     return label ? label.textContent.replace('*', '').trim() : '';
