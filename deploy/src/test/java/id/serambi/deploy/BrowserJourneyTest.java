@@ -168,8 +168,10 @@ class BrowserJourneyTest {
         // They write and publish the first post; the quota counts it.
         browser.findElement(By.id("title")).sendKeys(title);
         browser.findElement(By.id("summary")).sendKeys("Dishub menguji rute bus sekolah baru selama dua pekan.");
-        browser.findElement(By.id("bodyHtml")).sendKeys(
-                "Mulai Senin, bus sekolah melayani rute Terminal Kota ke Kecamatan Sukamaju setiap pagi.");
+        // The body is typed into the rich-text editor that enhances the bodyHtml field.
+        WebElement body = wait.until(presenceOfElementLocated(By.cssSelector("#bodyHtml-editor .ql-editor")));
+        body.click();
+        body.sendKeys("Mulai Senin, bus sekolah melayani rute Terminal Kota ke Kecamatan Sukamaju setiap pagi.");
         browser.findElement(By.id("post-publish")).click();
         wait.until(textToBe(By.id("quota-count"), "1 dari 2 minggu ini"));
         assertThat(browser.findElement(By.id("published-notice")).isDisplayed()).isTrue();

@@ -48,7 +48,9 @@ public enum Action {
     OVERRIDE_PERSONAL_DATA_CHECK(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
     // Designation by letter: Kominfo's admins for any agency, an agency's admin for their own team.
     DESIGNATE(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
-    VIEW_DESIGNATIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN));
+    VIEW_DESIGNATIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN)),
+    /** A review comment on a post that does not move it: the site's editorial team talking about a post. */
+    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
@@ -69,7 +71,7 @@ public enum Action {
     /** Whether the action changes a tenant's content, which only an active tenant allows. */
     public boolean writesContent() {
         return this == WRITE_POST || this == PUBLISH_POST || this == REVIEW_POST || this == UPLOAD_MEDIA
-                || this == DELETE_MEDIA || this == OVERRIDE_PERSONAL_DATA_CHECK;
+                || this == DELETE_MEDIA || this == OVERRIDE_PERSONAL_DATA_CHECK || this == COMMENT_ON_POST;
     }
 
     public boolean isTenantAction() {

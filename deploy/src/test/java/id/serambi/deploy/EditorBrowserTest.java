@@ -1,0 +1,161 @@
+package id.serambi.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import id.serambi.core.access.Actor;
+import id.serambi.core.account.AccountService;
+import id.serambi.core.account.NewAccount;
+import id.serambi.core.account.Role;
+import id.serambi.core.tenant.TenantService;
+
+/**
+ * A writer formats a post in the rich-text editor (bold, a bulleted list), saves it, and the post page shows
+ * the formatting; the editor runs under the console's CSP (script-src 'self' + nonce, no 'unsafe-inline')
+ * without a single violation in the browser's console log. Browser requirements as in {@link BrowserJourneyTest}.
+ */
+class EditorBrowserTest {
+    private static final String CHROMIUM = System.getProperty("serambi.browser.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER =
+            System.getProperty("serambi.browser.chromedriver", "/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Logger SELENIUM_LOG = quiet(Logger.getLogger("org.openqa.selenium"));
+
+    private Launch demo;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startTheDemoAndABrowser(@TempDir Path data, @TempDir Path profile) {
+        requireBrowser();
+        demo = Launch.start("demo", data, Map.of());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        // The browser's console log, where Chromium reports every Content-Security-Policy violation.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(browser, PATIENCE);
+    }
+
+    @AfterEach
+    void stopThem() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+
+    @Test
+    void aWriterFormatsABodyInTheEditorAndThePostPageShowsTheFormattingWithoutCspViolations() {
+        String agencyAdmin = Launch.demoSignIns(demo.dataDir).keySet().stream().filter(u -> u.startsWith("admin."))
+                .findFirst().orElseThrow();
+        String slug = agencyAdmin.substring("admin.".length());
+        var context = demo.running.context();
+        Actor setup = Actor.system("editor-test");
+        context.getBean(AccountService.class).createMember(setup, context.getBean(TenantService.class).get(setup, slug).id(),
+                new NewAccount("penulis.editor", "Penulis Editor", null, "Rapat-Koordinasi-Desa-2026"), Role.WRITER, false);
+
+        browser.get(demo.uri("/admin/login").toString());
+        wait.until(elementToBeClickable(By.id("login-submit")));
+        browser.findElement(By.id("username")).sendKeys("penulis.editor");
+        browser.findElement(By.id("password")).sendKeys("Rapat-Koordinasi-Desa-2026");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(urlContains("/admin/t/" + slug));
+
+        // The script replaced the plain field with the editor: its toolbar is there, the textarea hidden.
+        WebElement editor = wait.until(presenceOfElementLocated(By.cssSelector("#bodyHtml-editor .ql-editor")));
+        assertThat(browser.findElement(By.cssSelector(".ql-toolbar .ql-bold")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("bodyHtml")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("title")).sendKeys("Musyawarah Desa Digital");
+        editor.click();
+        editor.sendKeys("Warga membahas ");
+        browser.findElement(By.cssSelector(".ql-toolbar .ql-bold")).click();
+        editor.sendKeys("anggaran desa");
+        browser.findElement(By.cssSelector(".ql-toolbar .ql-bold")).click();
+        editor.sendKeys(" secara terbuka." + Keys.ENTER);
+        browser.findElement(By.cssSelector(".ql-toolbar .ql-list[value='bullet']")).click();
+        editor.sendKeys("Jalan desa" + Keys.ENTER + "Air bersih");
+        browser.findElement(By.id("post-save")).click();
+        wait.until(urlContains("saved="));
+
+        String id = browser.getCurrentUrl().replaceAll(".*saved=(\\d+).*", "$1");
+        browser.get(demo.uri("/admin/t/" + slug + "/berita/" + id).toString());
+        WebElement preview = wait.until(presenceOfElementLocated(By.cssSelector(".preview")));
+        assertThat(preview.findElement(By.tagName("strong")).getText()).isEqualTo("anggaran desa");
+        assertThat(preview.findElements(By.cssSelector("ul li"))).extracting(WebElement::getText)
+                .containsExactly("Jalan desa", "Air bersih");
+        assertThat(preview.getText()).contains("Warga membahas anggaran desa secara terbuka.");
+
+        // Back on the form page once more, so its log is read too, then no CSP report anywhere.
+        browser.get(demo.uri("/admin/t/" + slug).toString());
+        wait.until(presenceOfElementLocated(By.cssSelector("#bodyHtml-editor .ql-editor")));
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
+        assertThat(violations).as("CSP violations in the browser's console").isEmpty();
+    }
+
+    private static void requireBrowser() {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(Path.of(CHROMIUM))) {
+            missing.add("Chromium (" + CHROMIUM + ")");
+        }
+        if (!Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            missing.add("chromedriver (" + CHROMEDRIVER + ")");
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String reason = "No browser for the editor test: missing " + String.join(" and ", missing) + ".";
+        if (Boolean.getBoolean("serambi.browser.required")
+                || "true".equalsIgnoreCase(System.getenv("SERAMBI_BROWSER_REQUIRED"))) {
+            Assertions.fail(reason + " (a browser is required here, so this is a failure, not a skip)");
+        }
+        Assumptions.assumeTrue(false, reason);
+    }
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+}
