@@ -354,6 +354,15 @@ public class PostService {
                 personalDataOverrideReason);
     }
 
+    /** The post, for its edit form: refused (403/404) exactly as a save would be. */
+    @Transactional
+    public Post editable(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant = access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
+        Post post = posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        requireMayEdit(actor, tenantSlug, tenant, post);
+        return post;
+    }
+
     /** Whether this person may edit the post now: what decides whether the console offers the edit link. */
     @ReadOnly
     public boolean mayEdit(Actor actor, String tenantSlug, PostId id) {

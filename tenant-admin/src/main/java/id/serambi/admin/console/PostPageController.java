@@ -107,6 +107,8 @@ class PostPageController {
         params.put("history", posts.history(actor, slug, postId));
         params.put("steps", workflow.steps(actor, slug));
         params.put("form", form);
+        params.put("mayEdit", posts.mayEdit(actor, slug, postId));
+        params.put("saved", request.getParameters().getFirst("disimpan").isPresent());
         params.put("done", request.getParameters().getFirst("langkah").flatMap(PostPageController::knownEvent).orElse(null));
         return pages.render(request, status, "post-page.jte", pages.withView(request, actor, params));
     }
