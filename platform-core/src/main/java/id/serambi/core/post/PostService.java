@@ -363,6 +363,30 @@ public class PostService {
         return post;
     }
 
+    /**
+     * {@link #restore(Actor, String, PostId, int, String)} with the number as a path or form sends it, read only
+     * after the access check.
+     */
+    @Transactional
+    public Post restore(Actor actor, String tenantSlug, PostId id, String number, String personalDataOverrideReason) {
+        access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
+        return restore(actor, tenantSlug, id, revisionNumber("number", number), personalDataOverrideReason);
+    }
+
+    /** {@link #revision(Actor, String, PostId, int)} with the number as text, read only after the access check. */
+    @ReadOnly
+    public PostRevision revision(Actor actor, String tenantSlug, PostId id, String number) {
+        access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        return revision(actor, tenantSlug, id, revisionNumber("number", number));
+    }
+
+    private static int revisionNumber(String field, String value) {
+        Validator validator = new Validator();
+        Integer n = parseRevisionNumber(validator, field, value);
+        validator.check();
+        return n;
+    }
+
     /** Whether this person may edit the post now: what decides whether the console offers the edit link. */
     @ReadOnly
     public boolean mayEdit(Actor actor, String tenantSlug, PostId id) {

@@ -99,13 +99,13 @@ class RevisionApiController {
 
     @ActionRule(Action.READ_POSTS)
     @Get("/{n}")
-    RevisionView get(Actor actor, String slug, long id, int n) {
+    RevisionView get(Actor actor, String slug, long id, String n) {
         return RevisionView.of(posts.revision(actor, slug, new PostId(id), n));
     }
 
     @ActionRule(Action.EDIT_POST)
     @Post("/{n}/restore")
-    ApiDtos.PostView restore(Actor actor, String slug, long id, int n, @Nullable @Body RestoreRequest body) {
+    ApiDtos.PostView restore(Actor actor, String slug, long id, String n, @Nullable @Body RestoreRequest body) {
         return ApiDtos.PostView.of(posts.restore(actor, slug, new PostId(id), n,
                 body == null ? null : body.personalDataOverrideReason()));
     }

@@ -117,13 +117,13 @@ class PostEditController {
     @ActionRule(Action.EDIT_POST)
     @Post(value = "/revisi/{n}/pulihkan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> restore(HttpRequest<?> request, Actor actor, @PathVariable String slug, @PathVariable long id,
-                            @PathVariable int n, @Body Map<String, String> form) {
+                            @PathVariable String n, @Body Map<String, String> form) {
         if (!Pages.csrfValid(request, form.get("_csrf"))) {
             return pages.csrfRefused(request, actor);
         }
         try {
             posts.restore(actor, slug, new PostId(id), n, form.get("overrideReason"));
-            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "/berita/" + id + "/revisi?dipulihkan=" + n));
+            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "/berita/" + id + "/revisi?dipulihkan=" + n.strip()));
         } catch (InvalidInputException invalid) {
             return revisionsPage(request, actor, slug, id, HttpStatus.BAD_REQUEST,
                     FormState.of(Map.of(), invalid.errors(), pages.messages(request)));
