@@ -198,6 +198,33 @@ class PostRevisionTest extends DatabaseTest {
     }
 
     @Test
+    void personal_data_in_a_live_update_is_refused_until_an_editor_gives_a_reason() {
+        Post post = draft(admin, "Penerima Bantuan", "<p>Daftar menyusul.</p>");
+        settings.setSteps(admin, "dinsos", "1");
+        try {
+            posts.publish(admin, "dinsos", post.id());
+        } finally {
+            settings.setSteps(admin, "dinsos", "2");
+        }
+        PostEdit withNik = edit(post, "Penerima Bantuan", "<p>Ibu Siti, NIK 3201015205900002.</p>");
+
+        assertThatThrownBy(() -> posts.update(editor, "dinsos", post.id(), withNik))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(err -> err.field()).contains("bodyHtml", "overrideReason"));
+        assertThat(posts.get(admin, "dinsos", post.id()).bodyHtml()).isEqualTo("<p>Daftar menyusul.</p>");
+        assertThat(posts.revisions(admin, "dinsos", post.id())).hasSize(1);
+
+        Post overridden = posts.update(editor, "dinsos", post.id(), new PostEdit(withNik.title(), withNik.slug(),
+                withNik.summary(), withNik.bodyHtml(), null, null, "Data penerima wajib diumumkan menurut juknis."));
+        assertThat(overridden.bodyHtml()).contains("3201015205900002");
+        assertThat(auditActions(post.id())).contains("post.personal_data_override", "post.update");
+        // A draft is not live: the scan waits for its publication.
+        Post other = draft(admin, "Draf dengan NIK", "<p>Isi.</p>");
+        assertThat(posts.update(admin, "dinsos", other.id(), edit(other, "Draf dengan NIK", "<p>NIK 3201015205900002</p>"))
+                .status()).isEqualTo(PostStatus.DRAFT);
+    }
+
+    @Test
     void the_spam_guard_refuses_a_save_and_no_revision_is_written() {
         Post post = draft(admin, "Pengumuman Seleksi", "<p>Isi.</p>");
         assertThatThrownBy(() -> posts.update(admin, "dinsos", post.id(), edit(post, "Pengumuman Seleksi",
