@@ -258,7 +258,8 @@ public class PostService {
                                     String personalDataOverrideReason) {
         SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml());
         if (report.blocksAsSpam()) {
-            safety.recordSpamIncident(actor, tenant, post.id().value(), event.dbValue(), post.title(), report.spam());
+            // The incident's stage is "publish" for a schedule and a live edit too (V9 allows draft and publish only).
+            safety.recordSpamIncident(actor, tenant, post.id().value(), "publish", post.title(), report.spam());
             throw new InvalidInputException(report.spamErrors());
         }
         if (report.hasPersonalData()) {
@@ -473,8 +474,7 @@ public class PostService {
         Post saved = posts.updateContent(tenant, post.id(), content, now, post.firstPublishedAt() != null);
         if (live) {
             // Live (or about to be) without another look from the workflow: the publication check runs now.
-            requireSafeContent(actor, tenantSlug, tenant, saved,
-                    post.status() == PostStatus.PUBLISHED ? PostEvent.PUBLISH : PostEvent.SCHEDULE, personalDataOverrideReason);
+            requireSafeContent(actor, tenantSlug, tenant, saved, PostEvent.PUBLISH, personalDataOverrideReason);
         }
         int number = revisions.insert(tenant, post.id(), content, actor.userId(), actor.isPlatformUser(), restoredFrom, now);
         Map<String, String> detail = new java.util.LinkedHashMap<>();
