@@ -36,6 +36,7 @@ import id.serambi.core.account.LoginResult;
 import id.serambi.core.account.SessionService;
 import id.serambi.core.post.Post;
 import id.serambi.core.post.PostDraft;
+import id.serambi.core.post.PostEdit;
 import id.serambi.core.post.PostService;
 import id.serambi.core.support.InvalidInputException;
 
@@ -117,12 +118,20 @@ class XssBrowserTest {
         List<String> ran = new ArrayList<>();
         for (int from = 0; from < payloads.size(); from += BATCH) {
             Map<String, String> postPaths = new java.util.LinkedHashMap<>();
+            List<String> consolePaths = new ArrayList<>();
             for (String payload : payloads.subList(from, Math.min(payloads.size(), from + BATCH))) {
                 try {
                     Post draft = posts.createDraft(admin, slug, new PostDraft(cut(payload, 200), cut(payload, 500),
                             payload, null));
                     Post post = posts.publish(admin, slug, draft.id(), "Uji XSS: data uji, bukan data pribadi.");
+                    // A second revision, so the payload also stands in the edit form, the revision list, the
+                    // side-by-side comparison and the portal's meta description.
+                    post = posts.update(admin, slug, post.id(), new PostEdit(cut(payload, 200), post.slug(),
+                            cut(payload, 500), payload + "<p>diubah</p>", null, cut(payload, 300),
+                            "Uji XSS: data uji, bukan data pribadi."));
                     postPaths.put("/" + slug + "/berita/" + post.slug(), post.title());
+                    String console = "/admin/t/" + slug + "/berita/" + post.id().value();
+                    consolePaths.addAll(List.of(console + "/ubah", console + "/revisi", console + "/revisi/banding?dari=1&ke=2"));
                 } catch (InvalidInputException e) {
                     refused.add(payload + " → " + e.errors());
                 }
@@ -131,6 +140,7 @@ class XssBrowserTest {
             check("/", ran);
             check("/" + slug, ran);
             check("/admin/t/" + slug, ran);
+            consolePaths.forEach(path -> check(path, ran));
             postPaths.forEach((path, title) -> {
                 check(path, ran);
                 // The page is the post (not a 404), and its heading shows the title as the text it was typed as.

@@ -83,6 +83,29 @@ class PortalTest extends DatabaseTest {
     }
 
     @Test
+    void an_updated_post_says_diperbarui_with_the_date_and_a_republication_alone_does_not() {
+        Actor admin = Fixtures.signIn(accounts, sessions, "admin-dinkes");
+        var draft = posts.createDraft(admin, "dinkes", new PostDraft("Imunisasi Campak", "Ringkasan.", "<p>Jadwal lama.</p>", null));
+        posts.publish(admin, "dinkes", draft.id());
+        // Taken offline and put back unchanged: not an update.
+        posts.transition(admin, "dinkes", draft.id(), id.serambi.core.workflow.PostEvent.UNPUBLISH, "Periksa jadwal.", null);
+        posts.publish(admin, "dinkes", draft.id());
+        String before = Html.text(get("/dinkes/berita/imunisasi-campak").body());
+        assertThat(before).contains("Terbit").doesNotContain("diperbarui");
+
+        var updated = posts.update(admin, "dinkes", draft.id(), new id.serambi.core.post.PostEdit("Imunisasi Campak (jadwal baru)",
+                "imunisasi-campak-2026", "Ringkasan.", "<p>Jadwal baru.</p>", null, "Jadwal imunisasi campak terbaru.", null));
+
+        assertThat(get("/dinkes/berita/imunisasi-campak").code()).isEqualTo(404);
+        String html = get("/dinkes/berita/imunisasi-campak-2026").body();
+        String date = updated.revisedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Jakarta")).toLocalDate().toString();
+        assertThat(html).contains("<h1>Imunisasi Campak (jadwal baru)</h1>", "<p>Jadwal baru.</p>",
+                "<meta name=\"description\" content=\"Jadwal imunisasi campak terbaru.\">",
+                "id=\"post-updated\"", "datetime=\"" + date);
+        assertThat(Html.text(html)).contains("diperbarui");
+    }
+
+    @Test
     void a_post_asked_for_under_another_agency_is_not_found() {
         assertThat(get("/dukcapil/berita/posyandu-balita-di-desa-mekarsari").code()).isEqualTo(404);
         assertThat(get("/dinkes/berita/draf-rahasia-dinkes").code()).isEqualTo(404);

@@ -44,6 +44,8 @@ public enum Action {
     READ_MEDIA(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     UPLOAD_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     DELETE_MEDIA(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
+    /** Saving a post's content as a new revision (or restoring an old one); the post's state narrows a writer's right. */
+    EDIT_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
     /** Publishing although the personal-data scan found something, with a recorded reason. */
     OVERRIDE_PERSONAL_DATA_CHECK(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR)),
     // Designation by letter: Kominfo's admins for any agency, an agency's admin for their own team.
@@ -70,7 +72,7 @@ public enum Action {
 
     /** Whether the action changes a tenant's content, which only an active tenant allows. */
     public boolean writesContent() {
-        return this == WRITE_POST || this == PUBLISH_POST || this == REVIEW_POST || this == UPLOAD_MEDIA
+        return this == WRITE_POST || this == EDIT_POST || this == PUBLISH_POST || this == REVIEW_POST || this == UPLOAD_MEDIA
                 || this == DELETE_MEDIA || this == OVERRIDE_PERSONAL_DATA_CHECK || this == COMMENT_ON_POST;
     }
 

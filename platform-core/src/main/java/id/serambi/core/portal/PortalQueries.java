@@ -103,13 +103,14 @@ public class PortalQueries {
 
     private static List<SelectField<?>> postFields() {
         return List.of(POST.ID, TENANT.SLUG, TENANT.NAME, POST.KIND, POST.TITLE, POST.SLUG, POST.SUMMARY,
-                POST.BODY_HTML, POST.PUBLISHED_AT, POST.FIRST_PUBLISHED_AT, POST.UPDATED_AT);
+                POST.BODY_HTML, POST.PUBLISHED_AT, POST.FIRST_PUBLISHED_AT, POST.UPDATED_AT, POST.SEO_DESCRIPTION, POST.REVISED_AT);
     }
 
     private static PortalPost toPost(Record r) {
         return new PortalPost(r.get(POST.ID), r.get(TENANT.SLUG), r.get(TENANT.NAME), r.get(POST.KIND),
                 r.get(POST.TITLE), r.get(POST.SLUG), r.get(POST.SUMMARY), r.get(POST.BODY_HTML),
-                r.get(POST.PUBLISHED_AT), r.get(POST.FIRST_PUBLISHED_AT), r.get(POST.UPDATED_AT));
+                r.get(POST.PUBLISHED_AT), r.get(POST.FIRST_PUBLISHED_AT), r.get(POST.UPDATED_AT),
+                r.get(POST.SEO_DESCRIPTION), r.get(POST.REVISED_AT));
     }
 
     private static PortalTenant toTenant(TenantRecord r) {

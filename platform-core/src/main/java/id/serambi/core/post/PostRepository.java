@@ -74,6 +74,32 @@ class PostRepository {
                 .fetchOne());
     }
 
+    /**
+     * A save from the edit form: the content columns, {@code updated_at}, and {@code revised_at} when the
+     * post had been published before (the public page then says "Diperbarui").
+     */
+    Post updateContent(TenantId tenant, PostId id, PostContent content, OffsetDateTime at, boolean revisedInPublic) {
+        var update = db.update(POST)
+                .set(POST.TITLE, content.title())
+                .set(POST.SLUG, content.slug())
+                .set(POST.SUMMARY, content.summary())
+                .set(POST.BODY_HTML, content.bodyHtml())
+                .set(POST.DISPLAY_DATE, content.displayDate())
+                .set(POST.SEO_DESCRIPTION, content.seoDescription())
+                .set(POST.UPDATED_AT, at);
+        if (revisedInPublic) {
+            update = update.set(POST.REVISED_AT, at);
+        }
+        return toPost(update.where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
+                .returning().fetchOne());
+    }
+
+    /** Whether another post of the tenant already uses {@code slug}. */
+    boolean slugTakenByOther(TenantId tenant, String slug, PostId self) {
+        return db.fetchExists(db.selectFrom(POST).where(POST.TENANT_ID.eq(tenant.value()))
+                .and(POST.SLUG.eq(slug)).and(POST.ID.ne(self.value())));
+    }
+
     /** A scheduled post that is due, with its tenant's slug (the scheduler acts through the tenant's rules). */
     public record DueSchedule(String tenantSlug, PostId postId) {
     }
@@ -108,6 +134,6 @@ class PostRepository {
                 PostKind.parse(r.getKind()).orElseThrow(), PostStatus.fromDb(r.getStatus()), r.getTitle(),
                 r.getSlug(), r.getSummary(), r.getBodyHtml(), r.getFirstPublishedAt(), r.getPublishedAt(),
                 r.getCreatedAt(), r.getUpdatedAt(), r.getAuthorId() == null ? null : new UserId(r.getAuthorId()),
-                r.getScheduledAt());
+                r.getScheduledAt(), r.getDisplayDate(), r.getSeoDescription(), r.getRevisedAt());
     }
 }

@@ -15,8 +15,10 @@ import id.serambi.core.cache.CacheGenerations;
 import id.serambi.core.account.Role;
 import id.serambi.core.safety.ContentSafetyService;
 import id.serambi.core.safety.HtmlSanitizer;
+import id.serambi.core.safety.HtmlText;
 import id.serambi.core.safety.SafetyReport;
 import id.serambi.core.safety.SpamVerdict;
+import id.serambi.core.support.AccessDeniedException;
 import id.serambi.core.support.FieldError;
 import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.support.NotFoundException;
@@ -41,6 +43,7 @@ public class PostService {
     public static final int SUMMARY_MAX = 500;
     public static final int BODY_MAX = 200_000;
     public static final int OVERRIDE_REASON_MAX = 500;
+    public static final int SEO_DESCRIPTION_MAX = 300;
 
     private final PostRepository posts;
     private final Access access;
@@ -51,9 +54,11 @@ public class PostService {
     private final Clock clock;
     private final WorkflowEvents workflow;
     private final ZoneId zone;
+    private final RevisionRepository revisions;
 
-    PostService(PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
+    PostService(RevisionRepository revisions, PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
                 CacheGenerations cache, ContentSafetyService safety, Clock clock, WorkflowEvents workflow, ZoneId zone) {
+        this.revisions = revisions;
         this.safety = safety;
         this.workflow = workflow;
         this.zone = zone;
@@ -89,6 +94,7 @@ public class PostService {
         }
         Post post = posts.insertDraft(tenant, kind, title, freeSlug(tenant, SlugRules.fromTitle(title)), summary,
                 sanitizer.clean(draft.bodyHtml()), actor.userId());
+        revisions.insert(tenant, post.id(), contentOf(post), actor.userId(), actor.isPlatformUser(), null, post.createdAt());
         audit.record(actor, tenant, "post.create", "post", String.valueOf(post.id().value()),
                 Map.of("title", title, "kind", kind.dbValue()));
         return post;
@@ -252,7 +258,8 @@ public class PostService {
                                     String personalDataOverrideReason) {
         SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml());
         if (report.blocksAsSpam()) {
-            safety.recordSpamIncident(actor, tenant, post.id().value(), event.dbValue(), post.title(), report.spam());
+            // The incident's stage is "publish" for a schedule and a live edit too (V9 allows draft and publish only).
+            safety.recordSpamIncident(actor, tenant, post.id().value(), "publish", post.title(), report.spam());
             throw new InvalidInputException(report.spamErrors());
         }
         if (report.hasPersonalData()) {
@@ -303,6 +310,264 @@ public class PostService {
     public List<Post> recent(Actor actor, String tenantSlug, int limit) {
         TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
         return posts.latest(tenant, limit);
+    }
+
+    /**
+     * Saves a post's new content as its next revision. A writer may edit only their own post, and only while
+     * it is a draft or was sent back; editors and the site admin may edit any post of the site. A published
+     * post stays published: the change is live at once, so it passes the same content check as a publication,
+     * its public page says "Diperbarui", and the portal's caches are renewed.
+     */
+    @Transactional
+    public Post update(Actor actor, String tenantSlug, PostId id, PostEdit edit) {
+        TenantId tenant = access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
+        Post post = posts.findForUpdate(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        requireMayEdit(actor, tenantSlug, tenant, post);
+        Validator validator = new Validator()
+                .require("title", edit.title(), TITLE_MAX)
+                .maxLength("summary", edit.summary(), SUMMARY_MAX)
+                .maxLength("bodyHtml", edit.bodyHtml(), BODY_MAX)
+                .maxLength("seoDescription", edit.seoDescription(), SEO_DESCRIPTION_MAX);
+        String slug = edit.slug() == null || edit.slug().isBlank() ? post.slug() : edit.slug().strip();
+        checkSlug(validator, tenant, id, slug);
+        OffsetDateTime displayDate = parseDisplayDate(validator, edit.displayDate());
+        validator.check();
+        String title = edit.title().strip();
+        String summary = blankToNull(edit.summary());
+        String rawBody = edit.bodyHtml() == null ? "" : edit.bodyHtml();
+        PostContent content = new PostContent(title, slug, summary, sanitizer.clean(rawBody), displayDate,
+                blankToNull(edit.seoDescription()));
+        return save(actor, tenantSlug, tenant, post, content, rawBody, null, edit.personalDataOverrideReason());
+    }
+
+    /** Makes an old revision the post's content again, as a new revision that names the one it restores. */
+    @Transactional
+    public Post restore(Actor actor, String tenantSlug, PostId id, int number, String personalDataOverrideReason) {
+        TenantId tenant = access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
+        Post post = posts.findForUpdate(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        requireMayEdit(actor, tenantSlug, tenant, post);
+        PostRevision old = revisions.find(tenant, id, number)
+                .orElseThrow(() -> new NotFoundException("revision " + number + " of post " + id.value()));
+        Validator validator = new Validator();
+        checkSlug(validator, tenant, id, old.content().slug());
+        validator.check();
+        return save(actor, tenantSlug, tenant, post, old.content(), old.content().bodyHtml(), number,
+                personalDataOverrideReason);
+    }
+
+    /** The post, for its edit form: refused (403/404) exactly as a save would be. */
+    @Transactional
+    public Post editable(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant = access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
+        Post post = posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        requireMayEdit(actor, tenantSlug, tenant, post);
+        return post;
+    }
+
+    /**
+     * {@link #restore(Actor, String, PostId, int, String)} with the number as a path or form sends it, read only
+     * after the access check.
+     */
+    @Transactional
+    public Post restore(Actor actor, String tenantSlug, PostId id, String number, String personalDataOverrideReason) {
+        access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
+        return restore(actor, tenantSlug, id, revisionNumber("number", number), personalDataOverrideReason);
+    }
+
+    /** {@link #revision(Actor, String, PostId, int)} with the number as text, read only after the access check. */
+    @ReadOnly
+    public PostRevision revision(Actor actor, String tenantSlug, PostId id, String number) {
+        access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        return revision(actor, tenantSlug, id, revisionNumber("number", number));
+    }
+
+    private static int revisionNumber(String field, String value) {
+        Validator validator = new Validator();
+        Integer n = parseRevisionNumber(validator, field, value);
+        validator.check();
+        return n;
+    }
+
+    /** Whether this person may edit the post now: what decides whether the console offers the edit link. */
+    @ReadOnly
+    public boolean mayEdit(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant;
+        try {
+            tenant = access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
+        } catch (AccessDeniedException | NotFoundException refused) {
+            return false;
+        }
+        return posts.find(tenant, id).map(post -> editRefusal(actor, tenantSlug, post) == null).orElse(false);
+    }
+
+    /** The post's revisions, newest first. */
+    @ReadOnly
+    public List<PostRevision> revisions(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        return revisions.list(tenant, id);
+    }
+
+    @ReadOnly
+    public PostRevision revision(Actor actor, String tenantSlug, PostId id, int number) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        return revisions.find(tenant, id, number)
+                .orElseThrow(() -> new NotFoundException("revision " + number + " of post " + id.value()));
+    }
+
+    /**
+     * Two revisions side by side, given as the form or the API sends them (numbers as text, parsed after the
+     * access check so a stranger learns nothing from a malformed request).
+     */
+    @ReadOnly
+    public RevisionDiff compare(Actor actor, String tenantSlug, PostId id, String from, String to) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        Validator validator = new Validator();
+        Integer a = parseRevisionNumber(validator, "from", from);
+        Integer b = parseRevisionNumber(validator, "to", to);
+        validator.check();
+        PostRevision left = revisions.find(tenant, id, a)
+                .orElseThrow(() -> new NotFoundException("revision " + a + " of post " + id.value()));
+        PostRevision right = revisions.find(tenant, id, b)
+                .orElseThrow(() -> new NotFoundException("revision " + b + " of post " + id.value()));
+        PostContent l = left.content();
+        PostContent r = right.content();
+        return new RevisionDiff(left, right, List.of(
+                new RevisionDiff.Field("title", TextDiff.sideBySide(l.title(), r.title())),
+                new RevisionDiff.Field("slug", TextDiff.sideBySide(l.slug(), r.slug())),
+                new RevisionDiff.Field("displayDate", TextDiff.sideBySide(dateText(l.displayDate()), dateText(r.displayDate()))),
+                new RevisionDiff.Field("summary", TextDiff.sideBySide(l.summary(), r.summary())),
+                new RevisionDiff.Field("seoDescription", TextDiff.sideBySide(l.seoDescription(), r.seoDescription())),
+                new RevisionDiff.Field("bodyHtml", TextDiff.sideBySide(HtmlText.of(l.bodyHtml()),
+                        HtmlText.of(r.bodyHtml())))));
+    }
+
+    private static Integer parseRevisionNumber(Validator validator, String field, String value) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        validator.add(FieldError.of(field, "validation.revision.number"));
+        return null;
+    }
+
+    private String dateText(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' ');
+    }
+
+    private Post save(Actor actor, String tenantSlug, TenantId tenant, Post post, PostContent content, String rawBody,
+                      Integer restoredFrom, String personalDataOverrideReason) {
+        boolean live = post.status() == PostStatus.PUBLISHED || post.status() == PostStatus.SCHEDULED;
+        // The spam guard reads the raw HTML, as at creation: sanitising would remove the hidden text it looks for.
+        SpamVerdict spam = safety.inspectSubmission(content.title(), content.summary(), rawBody);
+        if (spam.isSpam()) {
+            safety.recordSpamIncident(actor, tenant, post.id().value(), live ? "publish" : "draft", content.title(), spam);
+            throw new InvalidInputException(new SafetyReport(List.of(), spam, List.of()).spamErrors());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Post saved = posts.updateContent(tenant, post.id(), content, now, post.firstPublishedAt() != null);
+        if (live) {
+            // Live (or about to be) without another look from the workflow: the publication check runs now.
+            requireSafeContent(actor, tenantSlug, tenant, saved, PostEvent.PUBLISH, personalDataOverrideReason);
+        }
+        int number = revisions.insert(tenant, post.id(), content, actor.userId(), actor.isPlatformUser(), restoredFrom, now);
+        Map<String, String> detail = new java.util.LinkedHashMap<>();
+        detail.put("title", content.title());
+        detail.put("revision", String.valueOf(number));
+        detail.put("status", post.status().dbValue());
+        detail.put("changed", String.join(",", changedFields(contentOf(post), content)));
+        if (restoredFrom != null) {
+            detail.put("restoredFrom", String.valueOf(restoredFrom));
+        }
+        audit.record(actor, tenant, restoredFrom == null ? "post.update" : "post.restore", "post",
+                String.valueOf(post.id().value()), detail);
+        if (post.status() == PostStatus.PUBLISHED) {
+            cache.bump(tenant);
+        }
+        return saved;
+    }
+
+    private static List<String> changedFields(PostContent before, PostContent after) {
+        List<String> changed = new java.util.ArrayList<>();
+        if (!before.title().equals(after.title())) changed.add("title");
+        if (!before.slug().equals(after.slug())) changed.add("slug");
+        if (!java.util.Objects.equals(before.summary(), after.summary())) changed.add("summary");
+        if (!before.bodyHtml().equals(after.bodyHtml())) changed.add("bodyHtml");
+        if (!java.util.Objects.equals(before.displayDate(), after.displayDate())) changed.add("displayDate");
+        if (!java.util.Objects.equals(before.seoDescription(), after.seoDescription())) changed.add("seoDescription");
+        return changed;
+    }
+
+    private void requireMayEdit(Actor actor, String tenantSlug, TenantId tenant, Post post) {
+        String refusal = editRefusal(actor, tenantSlug, post);
+        if (refusal != null) {
+            audit.recordRefusal(actor, tenant, "post.update_refused", "post", String.valueOf(post.id().value()),
+                    Map.of("title", post.title(), "status", post.status().dbValue()));
+            throw new AccessDeniedException(refusal);
+        }
+    }
+
+    // Editors and the site admin edit any post; a writer edits their own until it is handed over for review.
+    private static String editRefusal(Actor actor, String tenantSlug, Post post) {
+        if (actor.isSystem()) {
+            return null;
+        }
+        Set<Role> roles = actor.rolesIn(tenantSlug);
+        if (roles.contains(Role.TENANT_ADMIN) || roles.contains(Role.EDITOR)) {
+            return null;
+        }
+        if (post.authorId() == null || !post.authorId().equals(actor.userId())) {
+            return "access.post.not_own";
+        }
+        if (post.status() != PostStatus.DRAFT && post.status() != PostStatus.CHANGES_REQUESTED) {
+            return "access.post.handed_over";
+        }
+        return null;
+    }
+
+    private void checkSlug(Validator validator, TenantId tenant, PostId self, String slug) {
+        if (!SlugRules.isValidPostSlug(slug)) {
+            validator.add(FieldError.of("slug", "validation.post_slug.format", SlugRules.POST_SLUG_MAX));
+        } else if (posts.slugTakenByOther(tenant, slug, self)) {
+            validator.add(FieldError.of("slug", "validation.post_slug.taken"));
+        }
+    }
+
+    // A date alone means the start of that day in the portal's time zone.
+    private OffsetDateTime parseDisplayDate(Validator validator, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException notWithOffset) {
+            try {
+                return java.time.LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+            } catch (java.time.format.DateTimeParseException notLocal) {
+                try {
+                    return java.time.LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime();
+                } catch (java.time.format.DateTimeParseException e) {
+                    validator.add(FieldError.of("displayDate", "validation.post.display_date"));
+                    return null;
+                }
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static PostContent contentOf(Post post) {
+        return new PostContent(post.title(), post.slug(), post.summary(), post.bodyHtml(), post.displayDate(),
+                post.seoDescription());
     }
 
     private String freeSlug(TenantId tenant, String base) {

@@ -69,10 +69,12 @@ final class ApiDtos {
     @Serdeable
     record PostView(long id, String kind, String status, String title, String slug, @Nullable String summary,
                     String bodyHtml, @Nullable OffsetDateTime firstPublishedAt, @Nullable OffsetDateTime publishedAt,
-                    OffsetDateTime updatedAt) {
+                    OffsetDateTime updatedAt, @Nullable OffsetDateTime displayDate, @Nullable String seoDescription,
+                    @Nullable OffsetDateTime revisedAt) {
         static PostView of(Post p) {
             return new PostView(p.id().value(), p.kind().dbValue(), p.status().dbValue(), p.title(), p.slug(),
-                    p.summary(), p.bodyHtml(), p.firstPublishedAt(), p.publishedAt(), p.updatedAt());
+                    p.summary(), p.bodyHtml(), p.firstPublishedAt(), p.publishedAt(), p.updatedAt(), p.displayDate(),
+                    p.seoDescription(), p.revisedAt());
         }
     }
 

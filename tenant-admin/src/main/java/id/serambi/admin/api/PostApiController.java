@@ -5,6 +5,7 @@ import java.util.List;
 import id.serambi.admin.AdminApp;
 import id.serambi.core.access.Actor;
 import id.serambi.core.post.PostDraft;
+import id.serambi.core.post.PostEdit;
 import id.serambi.core.post.PostId;
 import id.serambi.core.post.PostService;
 import io.micronaut.core.annotation.Nullable;
@@ -13,6 +14,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import id.serambi.admin.security.ActionRule;
@@ -46,6 +48,19 @@ class PostApiController {
     @Get("/{id}")
     ApiDtos.PostView get(Actor actor, String slug, long id) {
         return ApiDtos.PostView.of(posts.get(actor, slug, new PostId(id)));
+    }
+
+    /**
+     * Saves the post's content as a new revision. A missing slug keeps the current one; {@code displayDate} is
+     * a date or a date-time (with or without offset). A published post stays published.
+     */
+    @ActionRule(Action.EDIT_POST)
+    @Put("/{id}")
+    ApiDtos.PostView update(Actor actor, String slug, long id, @Nullable @Body RevisionApiController.UpdateRequest body) {
+        var edit = body == null ? new PostEdit(null, null, null, null, null, null, null)
+                : new PostEdit(body.title(), body.slug(), body.summary(), body.bodyHtml(), body.displayDate(),
+                        body.seoDescription(), body.personalDataOverrideReason());
+        return ApiDtos.PostView.of(posts.update(actor, slug, new PostId(id), edit));
     }
 
     @ActionRule(Action.PUBLISH_POST)

@@ -152,6 +152,8 @@ class PostPageController {
         params.put("commented", request.getParameters().getFirst("komentar").isPresent());
         params.put("steps", workflow.steps(actor, slug));
         params.put("form", form);
+        params.put("mayEdit", posts.mayEdit(actor, slug, postId));
+        params.put("saved", request.getParameters().getFirst("disimpan").isPresent());
         params.put("done", request.getParameters().getFirst("langkah").flatMap(PostPageController::knownEvent).orElse(null));
         return pages.render(request, status, "post-page.jte", pages.withView(request, actor, params));
     }
