@@ -17,6 +17,9 @@ import id.serambi.core.account.SessionService;
 import id.serambi.core.media.MediaItem;
 import id.serambi.core.media.MediaService;
 import id.serambi.core.media.SampleFiles;
+import id.serambi.core.post.Post;
+import id.serambi.core.post.PostDraft;
+import id.serambi.core.post.PostService;
 import id.serambi.core.tenant.TenantService;
 import id.serambi.core.testing.DatabaseTest;
 import id.serambi.core.testing.Fixtures;
@@ -36,6 +39,7 @@ class PortalMediaTest extends DatabaseTest {
     @Inject AccountService accounts;
     @Inject SessionService sessions;
     @Inject MediaService media;
+    @Inject PostService posts;
 
     Actor admin;
     MediaItem photo;
@@ -69,6 +73,20 @@ class PortalMediaTest extends DatabaseTest {
         assertThat(image.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(image.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
         assertThat(image.header("Content-Disposition")).isEqualTo("inline");
+    }
+
+    @Test
+    void a_published_post_shows_its_library_image_with_the_alt_text() {
+        String src = "/dinkes/media/" + photo.id() + "/960";
+        Post draft = posts.createDraft(admin, "dinkes", new PostDraft("Vaksinasi Massal", null,
+                "<p>Warga antre.</p><p><img src=\"" + src + "\" alt=\"Vaksinasi\" width=\"960\" height=\"720\""
+                        + " onerror=\"alert(1)\"><img src=\"https://contoh.example/iklan.png\" alt=\"iklan\"></p>", null));
+        Post live = posts.publish(admin, "dinkes", draft.id());
+
+        String page = new String(get("/dinkes/berita/" + live.slug()).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("<img src=\"" + src + "\" alt=\"Vaksinasi\" width=\"960\" height=\"720\" />")
+                .doesNotContain("onerror", "contoh.example");
+        assertThat(status(src)).isEqualTo(200);
     }
 
     @Test

@@ -255,6 +255,22 @@ public class MediaService {
         return tx.executeRead(status -> media.find(tenant, used).stream().filter(MediaItem::lacksAltText).toList());
     }
 
+    /**
+     * The ids among {@code used} that are not in the tenant's library: another tenant's, deleted or unknown. A
+     * post may show only its own agency's media, so the publishing step refuses these (and says nothing about
+     * whose they are).
+     */
+    public Set<MediaId> notInLibrary(TenantId tenant, Collection<MediaId> used) {
+        if (used.isEmpty()) {
+            return Set.of();
+        }
+        Set<MediaId> found = tx.executeRead(status -> media.find(tenant, used).stream().map(MediaItem::id)
+                .collect(Collectors.toSet()));
+        Set<MediaId> missing = new LinkedHashSet<>(used);
+        missing.removeAll(found);
+        return missing;
+    }
+
     /** The media ids a post body refers to through any media address ({@code .../media/{id}/...}). */
     public static Set<MediaId> referencedIn(String html) {
         Set<MediaId> ids = new LinkedHashSet<>();

@@ -13,6 +13,9 @@ import id.serambi.core.access.Actor;
 import id.serambi.core.audit.AuditService;
 import id.serambi.core.cache.CacheGenerations;
 import id.serambi.core.account.Role;
+import id.serambi.core.media.MediaId;
+import id.serambi.core.media.MediaItem;
+import id.serambi.core.media.MediaService;
 import id.serambi.core.safety.ContentSafetyService;
 import id.serambi.core.safety.HtmlSanitizer;
 import id.serambi.core.safety.HtmlText;
@@ -55,9 +58,12 @@ public class PostService {
     private final WorkflowEvents workflow;
     private final ZoneId zone;
     private final RevisionRepository revisions;
+    private final MediaService media;
 
     PostService(RevisionRepository revisions, PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
-                CacheGenerations cache, ContentSafetyService safety, Clock clock, WorkflowEvents workflow, ZoneId zone) {
+                CacheGenerations cache, ContentSafetyService safety, Clock clock, WorkflowEvents workflow, ZoneId zone,
+                MediaService media) {
+        this.media = media;
         this.revisions = revisions;
         this.safety = safety;
         this.workflow = workflow;
@@ -262,9 +268,44 @@ public class PostService {
             safety.recordSpamIncident(actor, tenant, post.id().value(), "publish", post.title(), report.spam());
             throw new InvalidInputException(report.spamErrors());
         }
+        requireUsableImages(tenant, post.bodyHtml());
         if (report.hasPersonalData()) {
             overridePersonalData(actor, tenantSlug, tenant, post, report, personalDataOverrideReason);
         }
+    }
+
+    /**
+     * Images in a live body must be the agency's own library items (the sanitiser already allows only media
+     * addresses) and each must have alt text. Both refusals are on "bodyHtml", where the editor shows them. The
+     * media service reads inside this transaction and throws nothing there, so a refusal rolls back cleanly.
+     */
+    private void requireUsableImages(TenantId tenant, String bodyHtml) {
+        Set<MediaId> used = imagesIn(bodyHtml);
+        Set<MediaId> foreign = media.notInLibrary(tenant, used);
+        if (!foreign.isEmpty()) {
+            throw new InvalidInputException(FieldError.of("bodyHtml", "validation.post.image_not_in_library",
+                    foreign.stream().map(MediaId::toString).collect(java.util.stream.Collectors.joining(", "))));
+        }
+        List<MediaItem> missing = media.missingAltText(tenant, used);
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(FieldError.of("bodyHtml", "media.alt_text.required_for_publish",
+                    missing.stream().map(MediaItem::fileName).collect(java.util.stream.Collectors.joining(", "))));
+        }
+    }
+
+    private static final java.util.regex.Pattern IMG_TAG = java.util.regex.Pattern.compile("<img\\b[^>]*>",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The media ids shown as images (src and srcset) in a sanitised body; links to documents are not images. */
+    static Set<MediaId> imagesIn(String bodyHtml) {
+        Set<MediaId> ids = new java.util.LinkedHashSet<>();
+        if (bodyHtml != null) {
+            java.util.regex.Matcher tag = IMG_TAG.matcher(bodyHtml);
+            while (tag.find()) {
+                ids.addAll(MediaService.referencedIn(tag.group()));
+            }
+        }
+        return ids;
     }
 
     private void overridePersonalData(Actor actor, String tenantSlug, TenantId tenant, Post post, SafetyReport report,

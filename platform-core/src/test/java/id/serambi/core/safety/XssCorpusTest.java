@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class XssCorpusTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("a", Set.of("href", "title", "rel")),
-            Map.entry("img", Set.of("src", "alt", "width", "height", "border")),
+            Map.entry("img", Set.of("src", "srcset", "alt", "width", "height", "loading")),
             Map.entry("td", Set.of("colspan", "rowspan")),
             Map.entry("th", Set.of("colspan", "rowspan")));
     private static final Set<String> ALLOWED_ELEMENTS = Set.of("p", "br", "h2", "h3", "h4", "blockquote", "ul", "ol",
@@ -36,6 +36,10 @@ class XssCorpusTest {
     /** A URL is safe when it is http(s)/mailto or has no scheme at all (relative). */
     private static final Pattern SAFE_URL = Pattern.compile("^(?:(?:https?|mailto):|[^:]*(?:[/?#]|$))",
             Pattern.CASE_INSENSITIVE);
+
+    /** An image may only show the platform's own media, by a relative address the portal serves. */
+    private static final Pattern OWN_MEDIA = Pattern.compile(
+            "^(?:/[a-z0-9-]+)?/media/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[a-z0-9]+$");
 
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
@@ -96,6 +100,16 @@ class XssCorpusTest {
                     String url = attribute.getValue().replaceAll("[\\t\\n\\r]", "").replaceAll("^[\\x00-\\x20]+", "");
                     assertThat(SAFE_URL.matcher(url).lookingAt()).as("%s=%s from %s", name, attribute.getValue(), payload)
                             .isTrue();
+                }
+            }
+            if (tag.equals("img")) {
+                assertThat(OWN_MEDIA.matcher(element.attr("src")).matches()).as("img src=%s from %s",
+                        element.attr("src"), payload).isTrue();
+                if (element.hasAttr("srcset")) {
+                    for (String candidate : element.attr("srcset").split(",")) {
+                        assertThat(OWN_MEDIA.matcher(candidate.strip().split("\\s+")[0]).matches())
+                                .as("img srcset=%s from %s", element.attr("srcset"), payload).isTrue();
+                    }
                 }
             }
             if (tag.equals("a") && element.hasAttr("href")) {
