@@ -7,35 +7,22 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import id.serambi.core.account.Totp;
 import id.serambi.core.testing.MailServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,12 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code SERAMBI_BROWSER_REQUIRED} (set by {@code .ci/run}) is {@code true}: then a missing browser is a failure.
  */
 class BrowserJourneyTest {
-    private static final String CHROMIUM = System.getProperty("serambi.browser.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER =
-            System.getProperty("serambi.browser.chromedriver", "/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-    // Selenium warns at every start that it has no DevTools (CDP) support for this Chromium; nothing here uses CDP.
-    private static final Logger SELENIUM_LOG = quiet(Logger.getLogger("org.openqa.selenium"));
 
     private final MailServer smtp = new MailServer();
     private Launch demo;
@@ -65,34 +46,22 @@ class BrowserJourneyTest {
     /** When the journey fails, what the browser showed at that moment, in target/browser-journey/. */
     @RegisterExtension
     final AfterTestExecutionCallback evidence = context -> context.getExecutionException()
-            .ifPresent(failure -> keepEvidence(context.getRequiredTestMethod().getName()));
+            .ifPresent(failure -> Browsers.keepEvidence(browser, "browser-journey", context.getRequiredTestMethod().getName()));
 
     // Before each test rather than all: a skip decided here is reported as a skipped test, with its reason.
     @BeforeEach
     void startTheDemoAndABrowser(@TempDir Path data, @TempDir Path profile) {
-        requireBrowser();
+        Browsers.require("journey test");
         // The demo runs in this JVM; system properties point its mail at the test's SMTP server and send at once.
         smtp.start();
         smtp.properties().forEach(System::setProperty);
         System.setProperty("serambi.mail.enabled", "true");
         System.setProperty("serambi.mail.interval", "1s");
         demo = Launch.start("demo", data, Map.of());
-        browser = openBrowser(profile);
-        wait = new WebDriverWait(browser, PATIENCE);
+        browser = Browsers.open(profile);
+        wait = new WebDriverWait(browser, Browsers.PATIENCE);
     }
 
-    private static WebDriver openBrowser(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
 
     @AfterEach
     void stopThem() {
@@ -151,7 +120,7 @@ class BrowserJourneyTest {
 
         // The activation mail arrives; the new admin opens its link, chooses their own password, then signs in
         // and lands on their site's page, nothing published this week yet.
-        assertThat(smtp.await(1, PATIENCE)).as("the activation mail arrives").isTrue();
+        assertThat(smtp.await(1, Browsers.PATIENCE)).as("the activation mail arrives").isTrue();
         var mail = smtp.messagesTo("web@dishub.contoh.go.id").get(0);
         assertThat(MailServer.subject(mail)).isEqualTo("Aktivasi akun Serambi Anda untuk Dinas Perhubungan");
         String token = MailServer.tokenIn(mail, "/admin/aktivasi/");
@@ -195,12 +164,12 @@ class BrowserJourneyTest {
         String slug = agencyAdmin.substring("admin.".length());
 
         // The agency's admin works in their own browser.
-        WebDriver agencyBrowser = openBrowser(otherProfile);
+        WebDriver agencyBrowser = Browsers.open(otherProfile);
         try {
             WebDriver kominfoBrowser = browser;
             browser = agencyBrowser;
             signIn(agencyAdmin, signIns.get(agencyAdmin));
-            new WebDriverWait(agencyBrowser, PATIENCE).until(urlContains("/admin/t/" + slug));
+            new WebDriverWait(agencyBrowser, Browsers.PATIENCE).until(urlContains("/admin/t/" + slug));
 
             // Meanwhile Kominfo suspends the agency's site, giving the reason.
             browser = kominfoBrowser;
@@ -213,13 +182,13 @@ class BrowserJourneyTest {
 
             // The agency admin's next click finds their session gone: back to the sign-in page.
             agencyBrowser.get(demo.uri("/admin/t/" + slug).toString());
-            new WebDriverWait(agencyBrowser, PATIENCE).until(urlContains("/admin/login"));
+            new WebDriverWait(agencyBrowser, Browsers.PATIENCE).until(urlContains("/admin/login"));
             // Signing in again is refused while the site is suspended.
             browser = agencyBrowser;
             browser.findElement(By.id("username")).sendKeys(agencyAdmin);
             browser.findElement(By.id("password")).sendKeys(signIns.get(agencyAdmin));
             browser.findElement(By.id("login-submit")).click();
-            new WebDriverWait(agencyBrowser, PATIENCE).until(presenceOfElementLocated(By.cssSelector("[role=alert]")));
+            new WebDriverWait(agencyBrowser, Browsers.PATIENCE).until(presenceOfElementLocated(By.cssSelector("[role=alert]")));
             assertThat(agencyBrowser.getCurrentUrl()).contains("/admin/login");
             browser = kominfoBrowser;
 
@@ -256,58 +225,10 @@ class BrowserJourneyTest {
     }
 
     private void signIn(String username, String password) {
-        browser.get(demo.uri("/admin/login").toString());
-        new WebDriverWait(browser, PATIENCE).until(elementToBeClickable(By.id("login-submit")));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, PATIENCE).withMessage("signing in as " + username + " to leave the sign-in page")
-                .until(d -> !d.getCurrentUrl().contains("/admin/login"));
+        Browsers.signIn(browser, demo, username, password);
     }
 
-    private void keepEvidence(String name) {
-        if (browser == null) {
-            return;
-        }
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "browser-journey"));
-            Files.writeString(dir.resolve(name + ".html"), "<!-- " + browser.getCurrentUrl() + " -->\n"
-                    + browser.getPageSource());
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException | RuntimeException e) {
-            // evidence is a courtesy; the failure itself is what matters
-        }
-    }
 
-    /** The system property (set by the build) or the environment variable (set by .ci/run) says so. */
-    private static boolean browserRequired() {
-        return Boolean.getBoolean("serambi.browser.required")
-                || "true".equalsIgnoreCase(System.getenv("SERAMBI_BROWSER_REQUIRED"));
-    }
 
-    private static Logger quiet(Logger logger) {
-        logger.setLevel(Level.SEVERE);
-        return logger;
-    }
 
-    /** Skips (or, where a browser is required, fails) when Chromium or its driver is not installed. */
-    private static void requireBrowser() {
-        List<String> missing = new ArrayList<>();
-        if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            missing.add("Chromium (" + CHROMIUM + ", system property serambi.browser.chromium)");
-        }
-        if (!Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            missing.add("chromedriver (" + CHROMEDRIVER + ", system property serambi.browser.chromedriver)");
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String reason = "No browser for the journey test: missing " + String.join(" and ", missing)
-                + ". On Debian: apt-get install chromium chromium-driver.";
-        if (browserRequired()) {
-            Assertions.fail(reason + " (a browser is required here: serambi.browser.required or "
-                    + "SERAMBI_BROWSER_REQUIRED is true, so this is a failure, not a skip)");
-        }
-        Assumptions.assumeTrue(false, reason);
-    }
 }

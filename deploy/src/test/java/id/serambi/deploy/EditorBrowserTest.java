@@ -5,19 +5,12 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClick
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -44,11 +36,6 @@ import id.serambi.core.tenant.TenantService;
  * without a single violation in the browser's console log. Browser requirements as in {@link BrowserJourneyTest}.
  */
 class EditorBrowserTest {
-    private static final String CHROMIUM = System.getProperty("serambi.browser.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER =
-            System.getProperty("serambi.browser.chromedriver", "/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final Logger SELENIUM_LOG = quiet(Logger.getLogger("org.openqa.selenium"));
 
     private Launch demo;
     private ChromeDriver browser;
@@ -56,20 +43,15 @@ class EditorBrowserTest {
 
     @BeforeEach
     void startTheDemoAndABrowser(@TempDir Path data, @TempDir Path profile) {
-        requireBrowser();
+        Browsers.require("editor test");
         demo = Launch.start("demo", data, Map.of());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeOptions options = Browsers.options(profile);
         // The browser's console log, where Chromium reports every Content-Security-Policy violation.
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
-        wait = new WebDriverWait(browser, PATIENCE);
+        browser = Browsers.open(options);
+        wait = new WebDriverWait(browser, Browsers.PATIENCE);
     }
 
     @AfterEach
@@ -135,27 +117,5 @@ class EditorBrowserTest {
         assertThat(violations).as("CSP violations in the browser's console").isEmpty();
     }
 
-    private static void requireBrowser() {
-        List<String> missing = new ArrayList<>();
-        if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            missing.add("Chromium (" + CHROMIUM + ")");
-        }
-        if (!Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            missing.add("chromedriver (" + CHROMEDRIVER + ")");
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String reason = "No browser for the editor test: missing " + String.join(" and ", missing) + ".";
-        if (Boolean.getBoolean("serambi.browser.required")
-                || "true".equalsIgnoreCase(System.getenv("SERAMBI_BROWSER_REQUIRED"))) {
-            Assertions.fail(reason + " (a browser is required here, so this is a failure, not a skip)");
-        }
-        Assumptions.assumeTrue(false, reason);
-    }
 
-    private static Logger quiet(Logger logger) {
-        logger.setLevel(Level.SEVERE);
-        return logger;
-    }
 }

@@ -5,31 +5,19 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClick
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,12 +35,7 @@ import id.serambi.core.tenant.TenantService;
  * profile; people change by signing out and in. Browser requirements as in {@link BrowserJourneyTest}.
  */
 class NewsroomBrowserTest {
-    private static final String CHROMIUM = System.getProperty("serambi.browser.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER =
-            System.getProperty("serambi.browser.chromedriver", "/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String PASSWORD = "Rapat-Redaksi-Mingguan-2026";
-    private static final Logger SELENIUM_LOG = quiet(Logger.getLogger("org.openqa.selenium"));
 
     private Launch demo;
     private ChromeDriver browser;
@@ -61,20 +44,15 @@ class NewsroomBrowserTest {
     /** When a step fails, what the browser showed at that moment, in target/newsroom-browser/. */
     @RegisterExtension
     final AfterTestExecutionCallback evidence = context -> context.getExecutionException()
-            .ifPresent(failure -> keepEvidence(context.getRequiredTestMethod().getName()));
+            .ifPresent(failure -> Browsers.keepEvidence(browser, "newsroom-browser", context.getRequiredTestMethod().getName()));
 
     @BeforeEach
     void startTheDemoAndABrowser(@TempDir Path data, @TempDir Path profile) {
-        requireBrowser();
+        Browsers.require("newsroom test");
         demo = Launch.start("demo", data, Map.of());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
-        wait = new WebDriverWait(browser, PATIENCE);
+        ChromeOptions options = Browsers.options(profile);
+        browser = Browsers.open(options);
+        wait = new WebDriverWait(browser, Browsers.PATIENCE);
     }
 
     @AfterEach
@@ -187,13 +165,7 @@ class NewsroomBrowserTest {
     }
 
     private void signIn(String username, String password) {
-        browser.get(demo.uri("/admin/login").toString());
-        wait.until(elementToBeClickable(By.id("login-submit")));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, PATIENCE).withMessage("signing in as " + username + " to leave the sign-in page")
-                .until(d -> !d.getCurrentUrl().contains("/admin/login"));
+        Browsers.signIn(browser, demo, username, password);
     }
 
     private void signOut() {
@@ -217,41 +189,6 @@ class NewsroomBrowserTest {
         return browser.findElement(By.id("post-status")).getText().trim();
     }
 
-    private void keepEvidence(String name) {
-        if (browser == null) {
-            return;
-        }
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "newsroom-browser"));
-            Files.writeString(dir.resolve(name + ".html"), "<!-- " + browser.getCurrentUrl() + " -->\n"
-                    + browser.getPageSource());
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException | RuntimeException e) {
-            // evidence is a courtesy; the failure itself is what matters
-        }
-    }
 
-    private static void requireBrowser() {
-        List<String> missing = new ArrayList<>();
-        if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            missing.add("Chromium (" + CHROMIUM + ")");
-        }
-        if (!Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            missing.add("chromedriver (" + CHROMEDRIVER + ")");
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String reason = "No browser for the newsroom test: missing " + String.join(" and ", missing) + ".";
-        if (Boolean.getBoolean("serambi.browser.required")
-                || "true".equalsIgnoreCase(System.getenv("SERAMBI_BROWSER_REQUIRED"))) {
-            Assertions.fail(reason + " (a browser is required here, so this is a failure, not a skip)");
-        }
-        Assumptions.assumeTrue(false, reason);
-    }
 
-    private static Logger quiet(Logger logger) {
-        logger.setLevel(Level.SEVERE);
-        return logger;
-    }
 }

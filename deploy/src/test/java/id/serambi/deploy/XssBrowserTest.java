@@ -2,22 +2,16 @@ package id.serambi.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -53,30 +46,20 @@ import id.serambi.core.support.InvalidInputException;
  * here is therefore safe twice over: escaped/sanitised, and behind CSP in production.
  */
 class XssBrowserTest {
-    private static final String CHROMIUM = System.getProperty("serambi.browser.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER =
-            System.getProperty("serambi.browser.chromedriver", "/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     /** As many posts as the agency page and the portal home list, so each batch is seen whole on them. */
     private static final int BATCH = 20;
-    private static final Logger SELENIUM_LOG = quiet(Logger.getLogger("org.openqa.selenium"));
 
     private Launch demo;
     private ChromeDriver browser;
 
     @BeforeEach
     void startTheDemoAndABrowser(@TempDir Path data, @TempDir Path profile) {
-        requireBrowser();
+        Browsers.require("XSS test");
         demo = Launch.start("demo", data, Map.of());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeOptions options = Browsers.options(profile);
         // An alert must stay open for us to see it, not be dismissed by the driver.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        browser = Browsers.open(options);
         browser.executeCdpCommand("Page.enable", Map.of());
         browser.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
     }
@@ -157,7 +140,7 @@ class XssBrowserTest {
     /** Opens a page, lets its event loop settle, and notes the page when an alert opened or __xss was set. */
     private void check(String path, List<String> ran) {
         browser.get(demo.uri(path).toString());
-        new WebDriverWait(browser, PATIENCE).until(d -> alertOpen()
+        new WebDriverWait(browser, Browsers.PATIENCE).until(d -> alertOpen()
                 || "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         if (!alertOpen()) {
             // Two turns of the page's own event loop (a timer, an animation frame, a timer) so that handlers
@@ -191,7 +174,7 @@ class XssBrowserTest {
                 + "wait(100);");
         assertThat(marker).as("control payload (CSP bypass on, detection works)").isEqualTo("1");
         browser.executeScript("setTimeout(() => alert('kontrol'), 0)");
-        new WebDriverWait(browser, PATIENCE).until(d -> alertOpen());
+        new WebDriverWait(browser, Browsers.PATIENCE).until(d -> alertOpen());
         browser.switchTo().alert().dismiss();
     }
 
@@ -209,28 +192,5 @@ class XssBrowserTest {
         }
     }
 
-    /** Skips (or, where a browser is required, fails) when Chromium or its driver is not installed. */
-    private static void requireBrowser() {
-        List<String> missing = new ArrayList<>();
-        if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            missing.add("Chromium (" + CHROMIUM + ")");
-        }
-        if (!Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            missing.add("chromedriver (" + CHROMEDRIVER + ")");
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String reason = "No browser for the XSS test: missing " + String.join(" and ", missing) + ".";
-        if (Boolean.getBoolean("serambi.browser.required")
-                || "true".equalsIgnoreCase(System.getenv("SERAMBI_BROWSER_REQUIRED"))) {
-            Assertions.fail(reason + " (a browser is required here, so this is a failure, not a skip)");
-        }
-        Assumptions.assumeTrue(false, reason);
-    }
 
-    private static Logger quiet(Logger logger) {
-        logger.setLevel(Level.SEVERE);
-        return logger;
-    }
 }
