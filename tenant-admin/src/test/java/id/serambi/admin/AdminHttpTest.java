@@ -1,9 +1,13 @@
 package id.serambi.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 import java.util.Optional;
 
 import id.serambi.core.testing.DatabaseTest;
+import id.serambi.core.testing.Fixtures;
+import id.serambi.core.testing.Html;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -51,6 +55,31 @@ public abstract class AdminHttpTest extends DatabaseTest {
             body = e.getResponse().getBody(String.class).orElse("");
         }
         return new Reply(response.code(), body, response.getHeaders(), response.getCookie("serambi_session"));
+    }
+
+    /** Signs in through the console's form as a person without two-step sign-in; returns the session token. */
+    protected String consoleSignIn(String username) {
+        Reply response = send(form("/admin/login", "username=" + username + "&password=" + Fixtures.PASSWORD));
+        assertThat(response.code()).as("console sign-in of " + username).isEqualTo(303);
+        return response.sessionCookie().map(Cookie::getValue).orElseThrow();
+    }
+
+    /** Signs in through the API as a person without two-step sign-in; returns the bearer token. */
+    protected String apiSignIn(String username) {
+        Reply response = send(HttpRequest.POST("/api/v1/sessions", Map.of("username", username, "password", Fixtures.PASSWORD)));
+        assertThat(response.code()).as("API sign-in of " + username).isEqualTo(201);
+        String body = response.body();
+        int start = body.indexOf("\"token\":\"") + 9;
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    /** The form token a console page hands this session. */
+    protected String csrf(String session, String page) {
+        return Html.csrfToken(send(withSession(session, HttpRequest.GET(page))).body());
+    }
+
+    protected static <T> MutableHttpRequest<T> withSession(String session, MutableHttpRequest<T> request) {
+        return request.cookie(Cookie.of("serambi_session", session));
     }
 
     protected static MutableHttpRequest<String> form(String path, String body) {

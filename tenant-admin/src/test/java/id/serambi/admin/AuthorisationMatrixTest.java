@@ -60,6 +60,8 @@ import jakarta.inject.Inject;
  */
 @MicronautTest(environments = "admin", transactional = false)
 class AuthorisationMatrixTest extends AdminHttpTest {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthorisationMatrixTest.class);
+
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
     // Tables that legitimately change on a refused request: the refusal itself is audited, a session's
     // last-seen time moves, and the throttle counts requests.
@@ -151,8 +153,8 @@ class AuthorisationMatrixTest extends AdminHttpTest {
         }
         assertThat(leaks).as("cells that were not refused, or changed data").isEmpty();
         // The size of the matrix, for the record (the closing note quotes it).
-        System.out.printf("Authorisation matrix: %d endpoints × %d roles = %d cells, %d expected refusals checked%n",
-                ruled.size(), Role.values().length, cells, refusedCells);
+        LOG.info(String.format("Authorisation matrix: %d endpoints × %d roles = %d cells, %d expected refusals checked",
+                ruled.size(), Role.values().length, cells, refusedCells));
     }
 
     // The router lists some routes more than once; one cell per method and path is enough.

@@ -24,7 +24,6 @@ import id.serambi.core.tenant.TenantService;
 import id.serambi.core.testing.Fixtures;
 import id.serambi.core.testing.Html;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -361,14 +360,6 @@ class ConsoleTest extends AdminHttpTest {
             assertThat(passed.code()).as("second factor of " + username).isEqualTo(303);
         }
         return session;
-    }
-
-    private String csrf(String session, String page) {
-        return Html.csrfToken(send(withSession(session, HttpRequest.GET(page))).body());
-    }
-
-    private static <T> MutableHttpRequest<T> withSession(String session, MutableHttpRequest<T> request) {
-        return request.cookie(Cookie.of("serambi_session", session));
     }
 
     private static Map<String, String> tenantForm(String slug, String name, String csrf) {

@@ -240,14 +240,6 @@ class CredentialsConsoleTest extends AdminHttpTest {
         return session;
     }
 
-    private String csrf(String session, String page) {
-        return Html.csrfToken(send(withSession(session, HttpRequest.GET(page))).body());
-    }
-
-    private static <T> MutableHttpRequest<T> withSession(String session, MutableHttpRequest<T> request) {
-        return request.cookie(Cookie.of("serambi_session", session));
-    }
-
     private static Map<String, String> tenantForm(String slug, String name, String username, String email, String delivery, String csrf) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_csrf", csrf);

@@ -18,8 +18,6 @@ import id.serambi.core.tenant.TenantService;
 import id.serambi.core.testing.Fixtures;
 import id.serambi.core.testing.Html;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 
@@ -41,7 +39,7 @@ class NewsroomTest extends AdminHttpTest {
             accounts.createMember(Fixtures.SYSTEM, diskominfo.id(), new NewAccount(member.getKey(), "Uji " + member.getKey(),
                     null, Fixtures.PASSWORD), member.getValue(), false);
         }
-        String admin = login("kepala");
+        String admin = consoleSignIn("kepala");
         Reply saved = send(withSession(admin, form("/admin/t/diskominfo/alur",
                 "_csrf=" + csrf(admin, "/admin/t/diskominfo/alur") + "&workflowSteps=3")));
         assertThat(saved.code()).isEqualTo(303);
@@ -53,13 +51,13 @@ class NewsroomTest extends AdminHttpTest {
                 new PostDraft("Sosialisasi Keamanan Siber", null, "<p>Isi.</p>", null)).id().value();
         String page = "/admin/t/diskominfo/berita/" + id;
 
-        String writer = login("penulis");
+        String writer = consoleSignIn("penulis");
         String writerPage = send(withSession(writer, HttpRequest.GET(page))).body();
         assertThat(writerPage).contains("id=\"event-submit\"").doesNotContain("id=\"event-publish\"");
         assertThat(Html.text(writerPage)).contains("3 langkah");
         assertThat(step(writer, page, "submit", "").code()).isEqualTo(303);
 
-        String editor = login("editor");
+        String editor = consoleSignIn("editor");
         String editorPage = send(withSession(editor, HttpRequest.GET(page))).body();
         assertThat(editorPage).contains("id=\"event-approve\"", "id=\"event-request_changes\"")
                 .doesNotContain("id=\"event-publish\"");
@@ -73,7 +71,7 @@ class NewsroomTest extends AdminHttpTest {
         assertThat(ownApproval.code()).isEqualTo(400);
         assertThat(Html.text(ownApproval.body())).contains("bukan editor yang menyetujui tulisan ini");
 
-        String redaktur = login("redaktur");
+        String redaktur = consoleSignIn("redaktur");
         assertThat(step(redaktur, page, "publish", "").code()).isEqualTo(303);
         String published = Html.text(send(withSession(redaktur, HttpRequest.GET(page + "?langkah=publish"))).body());
         assertThat(published).contains("Tulisan diterbitkan.", "Uji penulis", "Uji editor", "Uji redaktur", "Sudah baik.");
@@ -84,7 +82,7 @@ class NewsroomTest extends AdminHttpTest {
         long id = posts.createDraft(Fixtures.signIn(accounts, sessions, "penulis"), "diskominfo",
                 new PostDraft("Pelatihan Operator Desa", null, "<p>Isi.</p>", null)).id().value();
         String path = "/api/v1/tenants/diskominfo/posts/" + id + "/events";
-        String writer = apiLogin("penulis");
+        String writer = apiSignIn("penulis");
         Reply unknown = send(HttpRequest.POST(path, Map.of("event", "terbitkan")).bearerAuth(writer));
         assertThat(unknown.code()).isEqualTo(400);
         assertThat(unknown.body()).contains("Langkah tidak dikenal");
@@ -92,7 +90,7 @@ class NewsroomTest extends AdminHttpTest {
         assertThat(skip.code()).isEqualTo(403);
         assertThat(send(HttpRequest.POST(path, Map.of("event", "submit")).bearerAuth(writer)).code()).isEqualTo(200);
 
-        String editor = apiLogin("editor");
+        String editor = apiSignIn("editor");
         Reply badTime = send(HttpRequest.POST(path, Map.of("event", "schedule", "scheduledAt", "besok pagi")).bearerAuth(editor));
         assertThat(badTime.code()).isEqualTo(400);
         assertThat(badTime.body()).contains("2026-12-01T08:00:00+07:00");
@@ -105,27 +103,5 @@ class NewsroomTest extends AdminHttpTest {
     private Reply step(String session, String page, String event, String note) {
         return send(withSession(session, form(page + "/langkah",
                 "_csrf=" + csrf(session, page) + "&event=" + event + "&note=" + java.net.URLEncoder.encode(note, java.nio.charset.StandardCharsets.UTF_8))));
-    }
-
-    private String login(String username) {
-        Reply response = send(form("/admin/login", "username=" + username + "&password=" + Fixtures.PASSWORD));
-        assertThat(response.code()).as("login of " + username).isEqualTo(303);
-        return response.sessionCookie().map(Cookie::getValue).orElseThrow();
-    }
-
-    private String apiLogin(String username) {
-        Reply response = send(HttpRequest.POST("/api/v1/sessions", Map.of("username", username, "password", Fixtures.PASSWORD)));
-        assertThat(response.code()).isEqualTo(201);
-        String body = response.body();
-        int start = body.indexOf("\"token\":\"") + 9;
-        return body.substring(start, body.indexOf('"', start));
-    }
-
-    private String csrf(String session, String page) {
-        return Html.csrfToken(send(withSession(session, HttpRequest.GET(page))).body());
-    }
-
-    private static <T> MutableHttpRequest<T> withSession(String session, MutableHttpRequest<T> request) {
-        return request.cookie(Cookie.of("serambi_session", session));
     }
 }

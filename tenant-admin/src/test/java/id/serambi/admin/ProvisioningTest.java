@@ -514,10 +514,6 @@ class ProvisioningTest extends AdminHttpTest {
         return send(withSession(session, HttpRequest.GET(path)));
     }
 
-    private static <T> MutableHttpRequest<T> withSession(String session, MutableHttpRequest<T> request) {
-        return request.cookie(Cookie.of("serambi_session", session));
-    }
-
     private static <T> MutableHttpRequest<T> bearer(String token, MutableHttpRequest<T> request) {
         return request.bearerAuth(token);
     }

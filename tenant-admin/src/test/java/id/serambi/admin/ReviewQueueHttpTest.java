@@ -25,8 +25,6 @@ import id.serambi.core.testing.TestClock;
 import id.serambi.core.workflow.PostEvent;
 import id.serambi.core.workflow.WorkflowSettings;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 
@@ -80,18 +78,18 @@ class ReviewQueueHttpTest extends AdminHttpTest {
         // Two steps: the editor corrects, checks and publishes: 15 + 15 + 15 minutes.
         clock.advance(Duration.ofMinutes(46));
 
-        String editorSession = login("editor");
+        String editorSession = consoleSignIn("editor");
         Reply page = send(withSession(editorSession, HttpRequest.GET("/admin/t/dispar/tinjauan")));
         assertThat(page.code()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"queue-" + waiting + "\" class=\"overdue\"", "id=\"queue-" + others + "\"");
         assertThat(Html.text(page.body())).contains("Festival Danau", "Uji penulis", "46 menit", "45 menit", "Terlambat",
                 "melewati standar waktu");
 
-        String writerSession = login("penulis");
+        String writerSession = consoleSignIn("penulis");
         String writerPage = send(withSession(writerSession, HttpRequest.GET("/admin/t/dispar/tinjauan"))).body();
         assertThat(writerPage).contains("id=\"queue-" + waiting + "\"").doesNotContain("id=\"queue-" + others + "\"");
 
-        String stranger = login("asing");
+        String stranger = consoleSignIn("asing");
         assertThat(send(withSession(stranger, HttpRequest.GET("/admin/t/dispar/tinjauan"))).code()).isEqualTo(404);
     }
 
@@ -99,20 +97,20 @@ class ReviewQueueHttpTest extends AdminHttpTest {
     void a_comment_shows_in_the_post_history_and_a_blank_one_is_refused_in_words() {
         long id = submitted(writer, "Kampung Wisata");
         String page = "/admin/t/dispar/berita/" + id;
-        String editorSession = login("editor");
+        String editorSession = consoleSignIn("editor");
         Reply blank = comment(editorSession, page, "  ");
         assertThat(blank.code()).isEqualTo(400);
         assertThat(blank.body()).contains("id=\"comment-error\"");
 
         assertThat(comment(editorSession, page, "Judulnya terlalu panjang.").code()).isEqualTo(303);
-        String writerView = Html.text(send(withSession(login("penulis"), HttpRequest.GET(page))).body());
+        String writerView = Html.text(send(withSession(consoleSignIn("penulis"), HttpRequest.GET(page))).body());
         assertThat(writerView).contains("Komentar", "Judulnya terlalu panjang.", "Uji editor");
         assertThat(posts.get(editor, "dispar", new id.serambi.core.post.PostId(id)).status().dbValue()).isEqualTo("in_review");
     }
 
     @Test
     void the_site_admin_sets_the_standards_on_the_workflow_page_and_bad_minutes_are_refused() {
-        String admin = login("kepala");
+        String admin = consoleSignIn("kepala");
         String settingsPage = send(withSession(admin, HttpRequest.GET("/admin/t/dispar/alur"))).body();
         assertThat(settingsPage).contains("id=\"standards-form\"", "value=\"60\"");
         String csrf = Html.csrfToken(settingsPage);
@@ -127,7 +125,7 @@ class ReviewQueueHttpTest extends AdminHttpTest {
             assertThat(send(withSession(admin, HttpRequest.GET("/admin/t/dispar/alur?standar=1"))).body())
                     .contains("value=\"120\"", "id=\"standards-notice\"");
             // An editor sees the standards but gets no form, and posting it is refused.
-            String editorSession = login("editor");
+            String editorSession = consoleSignIn("editor");
             String editorPage = send(withSession(editorSession, HttpRequest.GET("/admin/t/dispar/alur"))).body();
             assertThat(editorPage).doesNotContain("id=\"standards-form\"").contains("penyuntingan 120 menit");
             assertThat(send(withSession(editorSession, form("/admin/t/dispar/alur/standar", "_csrf="
@@ -143,13 +141,13 @@ class ReviewQueueHttpTest extends AdminHttpTest {
     void the_api_lists_the_queue_sets_standards_and_takes_comments() {
         long id = submitted(writer, "Sepeda Santai");
         clock.advance(Duration.ofMinutes(50));
-        String editorToken = apiLogin("editor");
+        String editorToken = apiSignIn("editor");
         Reply queue = send(HttpRequest.GET("/api/v1/tenants/dispar/review-queue").bearerAuth(editorToken));
         assertThat(queue.code()).isEqualTo(200);
         assertThat(queue.body()).contains("\"wholeNewsroom\":true", "\"id\":" + id, "\"title\":\"Sepeda Santai\"",
                 "\"status\":\"in_review\"", "\"author\":\"Uji penulis\"", "\"overdue\":true", "\"editingMinutes\":60");
 
-        Reply writerQueue = send(HttpRequest.GET("/api/v1/tenants/dispar/review-queue").bearerAuth(apiLogin("penulis2")));
+        Reply writerQueue = send(HttpRequest.GET("/api/v1/tenants/dispar/review-queue").bearerAuth(apiSignIn("penulis2")));
         assertThat(writerQueue.body()).contains("\"wholeNewsroom\":false").doesNotContain("Sepeda Santai");
 
         String comments = "/api/v1/tenants/dispar/posts/" + id + "/comments";
@@ -159,7 +157,7 @@ class ReviewQueueHttpTest extends AdminHttpTest {
         assertThat(send(HttpRequest.GET(comments).bearerAuth(editorToken)).body()).contains("\"comment\":\"Tambahkan rute.\"",
                 "\"author\":\"Uji editor\"");
 
-        String adminToken = apiLogin("kepala");
+        String adminToken = apiSignIn("kepala");
         Reply wrong = send(HttpRequest.PUT("/api/v1/tenants/dispar/review-standards", Map.of("editingMinutes", 60))
                 .bearerAuth(adminToken));
         assertThat(wrong.code()).isEqualTo(400);
@@ -170,30 +168,12 @@ class ReviewQueueHttpTest extends AdminHttpTest {
         assertThat(send(HttpRequest.PUT("/api/v1/tenants/dispar/review-standards", Map.of("editingMinutes", 60,
                 "correctionMinutes", 15, "finalCheckMinutes", 15, "publicationMinutes", 15)).bearerAuth(editorToken)).code())
                 .isEqualTo(403);
-        assertThat(send(HttpRequest.GET("/api/v1/tenants/dispar/review-queue").bearerAuth(apiLogin("asing"))).code())
+        assertThat(send(HttpRequest.GET("/api/v1/tenants/dispar/review-queue").bearerAuth(apiSignIn("asing"))).code())
                 .isEqualTo(404);
     }
 
     private Reply comment(String session, String page, String text) {
         return send(withSession(session, form(page + "/komentar", "_csrf=" + Html.csrfToken(send(withSession(session,
                 HttpRequest.GET(page))).body()) + "&comment=" + URLEncoder.encode(text, StandardCharsets.UTF_8))));
-    }
-
-    private String login(String username) {
-        Reply response = send(form("/admin/login", "username=" + username + "&password=" + Fixtures.PASSWORD));
-        assertThat(response.code()).as("login of " + username).isEqualTo(303);
-        return response.sessionCookie().map(Cookie::getValue).orElseThrow();
-    }
-
-    private String apiLogin(String username) {
-        Reply response = send(HttpRequest.POST("/api/v1/sessions", Map.of("username", username, "password", Fixtures.PASSWORD)));
-        assertThat(response.code()).isEqualTo(201);
-        String body = response.body();
-        int start = body.indexOf("\"token\":\"") + 9;
-        return body.substring(start, body.indexOf('"', start));
-    }
-
-    private static <T> MutableHttpRequest<T> withSession(String session, MutableHttpRequest<T> request) {
-        return request.cookie(Cookie.of("serambi_session", session));
     }
 }

@@ -21,8 +21,6 @@ import id.serambi.core.tenant.TenantService;
 import id.serambi.core.testing.Fixtures;
 import id.serambi.core.testing.Html;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 
@@ -57,7 +55,7 @@ class RevisionHttpTest extends AdminHttpTest {
     void an_editor_edits_in_the_console_compares_the_revisions_and_restores_the_first() {
         long id = draftBy("penulis", "Musrenbang Kecamatan", "<p>Dihadiri 40 orang.</p>");
         String page = "/admin/t/bappeda/berita/" + id;
-        String editor = login("editor");
+        String editor = consoleSignIn("editor");
 
         String postPage = send(withSession(editor, HttpRequest.GET(page))).body();
         assertThat(postPage).contains("id=\"edit-link\"", "id=\"revisions-link\"");
@@ -96,7 +94,7 @@ class RevisionHttpTest extends AdminHttpTest {
         draftBy("editor", "Rencana Kerja", "");
         long id = draftBy("penulis", "Rencana Strategis", "<p>Isi.</p>");
         String page = "/admin/t/bappeda/berita/" + id;
-        String writer = login("penulis");
+        String writer = consoleSignIn("penulis");
 
         Reply clash = send(withSession(writer, form(page + "/ubah", "_csrf=" + csrf(writer, page + "/ubah")
                 + "&title=" + enc("Rencana Strategis") + "&slug=rencana-kerja&bodyHtml=x")));
@@ -120,7 +118,7 @@ class RevisionHttpTest extends AdminHttpTest {
     void the_api_updates_lists_compares_and_restores() {
         long id = draftBy("penulis", "Data Statistik Sektoral", "<p>Tahun 2025.</p>");
         String base = "/api/v1/tenants/bappeda/posts/" + id;
-        String editor = apiLogin("editor");
+        String editor = apiSignIn("editor");
 
         Reply updated = send(HttpRequest.PUT(base, Map.of("title", "Data Statistik Sektoral 2026",
                 "bodyHtml", "<p>Tahun 2026.</p>", "displayDate", "2026-11-01", "seoDescription", "Data sektoral.")).bearerAuth(editor));
@@ -153,7 +151,7 @@ class RevisionHttpTest extends AdminHttpTest {
         assertThat(badSlug.body()).contains("slug");
 
         // Another agency's admin: the post does not exist for them.
-        String stranger = apiLogin("kepala-bpbd");
+        String stranger = apiSignIn("kepala-bpbd");
         assertThat(send(HttpRequest.PUT(base, Map.of("title", "Diretas")).bearerAuth(stranger)).code()).isEqualTo(404);
         assertThat(send(HttpRequest.GET(base + "/revisions").bearerAuth(stranger)).code()).isEqualTo(404);
         Reply ownSite = send(HttpRequest.PUT("/api/v1/tenants/bpbd/posts/" + id, Map.of("title", "Diretas")).bearerAuth(stranger));
@@ -162,27 +160,5 @@ class RevisionHttpTest extends AdminHttpTest {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private String login(String username) {
-        Reply response = send(form("/admin/login", "username=" + username + "&password=" + Fixtures.PASSWORD));
-        assertThat(response.code()).as("login of " + username).isEqualTo(303);
-        return response.sessionCookie().map(Cookie::getValue).orElseThrow();
-    }
-
-    private String apiLogin(String username) {
-        Reply response = send(HttpRequest.POST("/api/v1/sessions", Map.of("username", username, "password", Fixtures.PASSWORD)));
-        assertThat(response.code()).isEqualTo(201);
-        String body = response.body();
-        int start = body.indexOf("\"token\":\"") + 9;
-        return body.substring(start, body.indexOf('"', start));
-    }
-
-    private String csrf(String session, String page) {
-        return Html.csrfToken(send(withSession(session, HttpRequest.GET(page))).body());
-    }
-
-    private static <T> MutableHttpRequest<T> withSession(String session, MutableHttpRequest<T> request) {
-        return request.cookie(Cookie.of("serambi_session", session));
     }
 }

@@ -23,6 +23,8 @@ import jakarta.inject.Inject;
 
 @MicronautTest(transactional = false)
 class BulkProvisioningTest extends DatabaseTest {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkProvisioningTest.class);
+
     static final String HEADER = "\uFEFFNama Perangkat Daerah;Slug;Jenis;Nama Admin;Email Admin;Nomor Surat;Tanggal Surat\r\n";
     @Inject BulkProvisioning bulk;
     @Inject AccountService accounts;
@@ -63,7 +65,7 @@ class BulkProvisioningTest extends DatabaseTest {
         assertThat(DirectSql.<Integer>query(database, db -> db.fetchCount(DESIGNATION, DESIGNATION.LETTER_NUMBER.like("%/KEL/2026")))).isEqualTo(50);
         assertThat(DirectSql.<Integer>query(database, db -> db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.like("%@kel.contohkab.go.id")))).isEqualTo(50);
         assertThat(millis).as("50 rows in one go").isLessThan(30_000);
-        System.out.println("bulk provisioning of 50 rows took " + millis + " ms");
+        LOG.info("bulk provisioning of 50 rows took " + millis + " ms");
     }
 
     @Test

@@ -25,6 +25,8 @@ import jakarta.inject.Inject;
 /** The tenants list at district scale: one statement per page, whatever the number of tenants and posts. */
 @MicronautTest(transactional = false)
 class TenantListTest extends DatabaseTest {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TenantListTest.class);
+
     static final int TENANTS = 400;
     static final int POSTS_PER_TENANT = 25;
 
@@ -76,8 +78,8 @@ class TenantListTest extends DatabaseTest {
                 assertThat(r.quota().published()).isBetween(0, 4);
             });
         }
-        System.out.printf("Tenants list, %d tenants × %d posts: page 3 by name/last_post/quota in %s ms%n",
-                TENANTS, POSTS_PER_TENANT, millis);
+        LOG.info(String.format("Tenants list, %d tenants × %d posts: page 3 by name/last_post/quota in %s ms",
+                TENANTS, POSTS_PER_TENANT, millis));
 
         statements.set(0);
         TenantListPage kecamatan = provisioning.search(Fixtures.SYSTEM,
