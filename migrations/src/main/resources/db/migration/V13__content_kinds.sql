@@ -93,3 +93,30 @@ begin
     end if;
 end
 $$;
+
+-- In-app notifications (quota reminders, moderation actions, dispositions, overdue complaints). The text is a
+-- message key with arguments, so each person reads it in their own language. A dedupe key makes a reminder
+-- that a restarted job tries to send again a no-op.
+create table notification (
+    id           bigint generated always as identity primary key,
+    user_id      bigint      not null references app_user (id),
+    tenant_id    bigint      references tenant (id),
+    kind         text        not null check (kind ~ '^[a-z][a-z0-9_.]{0,59}$'),
+    message_key  text        not null check (length(message_key) <= 120),
+    message_args text[]      not null default '{}',
+    link         text        check (link ~ '^/' and length(link) <= 500),
+    dedupe_key   text        check (length(dedupe_key) <= 200),
+    created_at   timestamptz not null default now(),
+    read_at      timestamptz,
+    unique (user_id, dedupe_key)
+);
+create index notification_unread_idx on notification (user_id, created_at desc) where read_at is null;
+
+do $$
+begin
+    if exists (select from pg_roles where rolname = '${appRole}') then
+        execute 'grant select, insert, update, delete on public.notification to ${appRole}';
+        execute 'grant usage, select on all sequences in schema public to ${appRole}';
+    end if;
+end
+$$;
