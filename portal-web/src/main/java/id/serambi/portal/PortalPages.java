@@ -35,6 +35,10 @@ class PortalPages {
     }
 
     HttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, Map<String, Object> params) {
+        // A page of one agency is cached under that agency's generation too (see PageCacheFilter).
+        if (params.get("tenant") instanceof id.serambi.core.portal.PortalTenant tenant) {
+            request.setAttribute(id.serambi.portal.cache.PageCacheFilter.SCOPE_ATTRIBUTE, tenant.id().cacheScope());
+        }
         Map<String, Object> all = new HashMap<>(params);
         all.put("view", new PortalView(Messages.of(locale(request), BUNDLE), portalName, zone));
         StringOutput out = new StringOutput();

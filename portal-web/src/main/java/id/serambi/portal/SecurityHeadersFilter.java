@@ -13,7 +13,7 @@ import io.micronaut.http.annotation.ServerFilter;
  */
 @ServerFilter("/**")
 @PortalApp
-class SecurityHeadersFilter {
+public class SecurityHeadersFilter {
     static final String CSP = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data: https:; "
             + "media-src 'self' https:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
     static final String HSTS = "max-age=31536000; includeSubDomains";

@@ -60,9 +60,11 @@ public class MediaService {
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
+    private final id.serambi.core.cache.CacheGenerations cache;
 
     MediaService(MediaRepository media, MediaStorage storage, MediaSettings settings, Access access, AuditService audit,
-                 TransactionOperations<Connection> tx, Clock clock) {
+                 TransactionOperations<Connection> tx, Clock clock, id.serambi.core.cache.CacheGenerations cache) {
+        this.cache = cache;
         this.media = media;
         this.storage = storage;
         this.settings = settings;
@@ -192,6 +194,8 @@ public class MediaService {
             MediaItem item = media.setAltText(tenant, id, alt).orElseThrow(() -> new NotFoundException("media " + id));
             audit.record(actor, tenant, "media.alt_text", "media", id.toString(),
                     Map.of("altText", alt == null ? "" : alt));
+            // Published pages show the alt text: cached copies must go.
+            cache.bump(tenant);
             return item;
         });
     }
@@ -204,6 +208,8 @@ public class MediaService {
                     .orElseThrow(() -> new NotFoundException("media " + id));
             audit.record(actor, tenant, "media.delete", "media", id.toString(),
                     Map.of("fileName", item.fileName(), "kind", item.kind().dbValue()));
+            // Pages that showed it (featured images, galleries) must not keep pointing at it from a cache.
+            cache.bump(tenant);
             return item;
         });
         // After the commit: should removing a file fail, the row is already gone for everyone.

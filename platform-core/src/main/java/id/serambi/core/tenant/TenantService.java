@@ -101,6 +101,8 @@ public class TenantService {
         }
         audit.record(actor, tenant.id(), "tenant.create", "tenant", tenant.slug(),
                 Map.of("name", tenant.name(), "kind", tenant.kind().dbValue()));
+        // A new site: a cached "not found" for its address, and the district's list of agencies, are stale.
+        cache.bump(tenant.id());
         return tenant;
     }
 
