@@ -52,6 +52,15 @@ public final class SerambiMain {
                 }
                 return 0;
             }
+            if (options.command().equals("generate")) {
+                try (DatabaseBootstrap database = DatabaseBootstrap.start(env, options.dataDir())) {
+                    var made = id.serambi.deploy.generate.DataGenerator.generate(database.connections(),
+                            options.tenants(), options.postsPerTenant(), out);
+                    out.println("Serambi: generated " + made.tenants() + " agencies and " + made.posts() + " posts in "
+                            + made.seconds() + " s (" + database.connections().jdbcUrl() + ").");
+                }
+                return 0;
+            }
             start(options, env, out);
             // No shutdown hook of our own: Micronaut's hook stops the server and its context, and the embedded
             // PostgreSQL stops itself in its own hook. A second hook closing the context deadlocked with
