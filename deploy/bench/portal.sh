@@ -72,6 +72,11 @@ measure() { # url [header]
   echo "$rps|$p50|$p99|${non2xx:-0}"
 }
 
+# Warm-up: the JIT compiles the hot paths first, so the first endpoint is not measured on a cold JVM.
+for path in "${endpoints[@]}"; do curl -s -o /dev/null "$base$path"; done
+wrk -t2 -c"$conns" -d10s -H "Accept-Encoding: gzip" "$base/" >/dev/null
+wrk -t2 -c"$conns" -d5s "$base/$agency" >/dev/null
+
 echo
 echo "## Cached pages (wrk, Accept-Encoding: gzip unless noted)"
 echo "| endpoint | path | status | req/s | p50 | p99 | non-2xx |"
