@@ -111,7 +111,11 @@ class FeedFetcher {
     static URI parse(String url) throws FeedFailure {
         try {
             URI uri = new URI(url.strip());
-            if (!uri.isAbsolute() || uri.isOpaque()) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new FeedFailure("feed.error.scheme");
+            }
+            if (uri.isOpaque()) {
                 throw new FeedFailure("feed.error.address");
             }
             return uri;
