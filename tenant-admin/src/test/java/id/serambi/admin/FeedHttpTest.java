@@ -1,5 +1,6 @@
 package id.serambi.admin;
 
+import static id.serambi.core.jooq.public_.Tables.AUDIT_LOG;
 import static id.serambi.core.jooq.public_.Tables.EXTERNAL_FEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,8 +145,8 @@ class FeedHttpTest extends AdminHttpTest {
         assertThat(enabled).isFalse();
         assertThat(Html.text(send(withSession(dinkes, HttpRequest.GET("/admin/t/dinkes/feed?saved=disabled"))).body()))
                 .contains("Feed dimatikan", "Dimatikan");
-        int audited = DirectSql.query(database, db -> db.fetchCount(id.serambi.core.jooq.public_.Tables.AUDIT_LOG,
-                id.serambi.core.jooq.public_.Tables.AUDIT_LOG.ACTION.in("feed.register", "feed.disable")));
+        int audited = DirectSql.query(database, db -> db.fetchCount(AUDIT_LOG,
+                AUDIT_LOG.ACTION.in("feed.register", "feed.disable")));
         assertThat(audited).isEqualTo(2);
 
         // a form without its token changes nothing

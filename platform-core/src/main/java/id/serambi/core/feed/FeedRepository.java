@@ -1,6 +1,8 @@
 package id.serambi.core.feed;
 
+import static id.serambi.core.jooq.public_.Tables.APP_USER;
 import static id.serambi.core.jooq.public_.Tables.EXTERNAL_FEED;
+import static id.serambi.core.jooq.public_.Tables.MEMBERSHIP;
 import static id.serambi.core.jooq.public_.Tables.EXTERNAL_FEED_REJECTED_ITEM;
 import static id.serambi.core.jooq.public_.Tables.POST;
 import static id.serambi.core.jooq.public_.Tables.POST_REVISION;
@@ -130,6 +132,14 @@ class FeedRepository {
                 .set(EXTERNAL_FEED.CONSECUTIVE_FAILURES, EXTERNAL_FEED.CONSECUTIVE_FAILURES.plus(1))
                 .set(EXTERNAL_FEED.LAST_ERROR, error.length() > 500 ? error.substring(0, 500) : error)
                 .where(EXTERNAL_FEED.ID.eq(id)).execute();
+    }
+
+    /** The active admins of the tenant, who hear when its feed keeps failing. */
+    List<UserId> tenantAdmins(TenantId tenant) {
+        return db.select(MEMBERSHIP.USER_ID).from(MEMBERSHIP).join(APP_USER).on(APP_USER.ID.eq(MEMBERSHIP.USER_ID))
+                .where(MEMBERSHIP.TENANT_ID.eq(tenant.value())).and(MEMBERSHIP.ROLE.eq("tenant_admin"))
+                .and(APP_USER.STATUS.eq("active"))
+                .fetch(r -> new UserId(r.value1()));
     }
 
     /** Whether the tenant already has a post for this GUID, or refused it before. */

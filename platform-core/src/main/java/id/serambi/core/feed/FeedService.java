@@ -21,6 +21,7 @@ import id.serambi.core.access.Actor;
 import id.serambi.core.audit.AuditService;
 import id.serambi.core.cache.CacheGenerations;
 import id.serambi.core.i18n.Messages;
+import id.serambi.core.notify.NotificationService;
 import id.serambi.core.post.PostService;
 import id.serambi.core.safety.ContentSafetyService;
 import id.serambi.core.safety.HtmlSanitizer;
@@ -48,6 +49,8 @@ public class FeedService {
     /** Enough for an agency with a main site and a few sub-sites; more would be a sign of misuse. */
     public static final int FEEDS_PER_TENANT_MAX = 5;
     static final int GUID_MAX = 1000;
+    /** The agency's admins hear of a failing feed after this many failures in a row. */
+    static final int FAILURES_BEFORE_NOTICE = 3;
     private static final Logger LOG = LoggerFactory.getLogger(FeedService.class);
     private static final Actor POLLER = Actor.system("feed-poller");
 
@@ -59,9 +62,12 @@ public class FeedService {
     private final ContentSafetyService safety;
     private final CacheGenerations cache;
     private final Clock clock;
+    private final NotificationService notifications;
 
     FeedService(FeedRepository feeds, Access access, AuditService audit, FeedSettings settings,
-                HtmlSanitizer sanitizer, ContentSafetyService safety, CacheGenerations cache, Clock clock) {
+                HtmlSanitizer sanitizer, ContentSafetyService safety, CacheGenerations cache, Clock clock,
+                NotificationService notifications) {
+        this.notifications = notifications;
         this.feeds = feeds;
         this.access = access;
         this.audit = audit;
@@ -124,8 +130,11 @@ public class FeedService {
 
     /** Switches polling off or on; switching on starts afresh (no back-off) and polls at once. */
     @Transactional
-    public ExternalFeed setEnabled(Actor actor, String tenantSlug, long id, boolean enabled) {
+    public ExternalFeed setEnabled(Actor actor, String tenantSlug, long id, Boolean enabled) {
         TenantId tenant = access.requireInTenant(actor, Action.MANAGE_FEEDS, tenantSlug);
+        if (enabled == null) {
+            throw new InvalidInputException(FieldError.of("enabled", "validation.feed.enabled.required"));
+        }
         ExternalFeed feed = feeds.find(tenant, id).orElseThrow(() -> new NotFoundException("feed " + id));
         feeds.setEnabled(tenant, id, enabled, OffsetDateTime.now(clock));
         audit.record(actor, tenant, enabled ? "feed.enable" : "feed.disable", "external_feed", String.valueOf(id),
@@ -175,6 +184,12 @@ public class FeedService {
         String reason = Messages.of(Messages.INDONESIAN).get(messageKey, args);
         int failures = feed.consecutiveFailures() + 1;
         feeds.markFailure(feed.id(), reason, now, now.plus(settings.backOff(failures)));
+        if (failures == FAILURES_BEFORE_NOTICE) {
+            // Once per run of failures (about 1¾ hours in), not at every hiccup of the agency's server.
+            notifications.send(feeds.tenantAdmins(feed.tenant()), feed.tenant(), "feed.failing", "notify.feed.failing",
+                    List.of(feed.url(), reason), "/admin/t/" + feed.tenantSlug() + "/feed",
+                    "feed.failing:" + feed.id() + ":" + now.toLocalDate());
+        }
         LOG.info("feed {} of {} failed ({} in a row): {}", feed.id(), feed.tenantSlug(), failures, reason);
     }
 

@@ -265,6 +265,14 @@ class FeedPollerTest extends DatabaseTest {
         assertThat(second.getNextPollAt()).isEqualTo(second.getLastPolledAt().plusMinutes(30));
         assertThat(feeds.feed(agency.admin(), agency.slug(), feed.id()).failing()).isTrue();
 
+        // the third failure in a row tells the agency's admin, once
+        int noticesBefore = notices(agency);
+        assertThat(noticesBefore).isZero();
+        clock.advance(Duration.ofMinutes(31));
+        poller.pollDue();
+        assertThat(row(feed).getConsecutiveFailures()).isEqualTo(3);
+        assertThat(notices(agency)).isEqualTo(1);
+
         // after many failures the pause stops growing at a day
         assertThat(new FeedSettings(false, Duration.ofSeconds(10), MAX_BYTES, Duration.ofMinutes(15), Duration.ofHours(24))
                 .backOff(20)).isEqualTo(Duration.ofHours(24));
@@ -274,6 +282,12 @@ class FeedPollerTest extends DatabaseTest {
         feeds.setEnabled(agency.admin(), agency.slug(), feed.id(), false);
         feeds.setEnabled(agency.admin(), agency.slug(), feed.id(), true);
         assertThat(row(feed).getConsecutiveFailures()).isZero();
+    }
+
+    int notices(Agency agency) {
+        return DirectSql.query(database, db -> db.fetchCount(id.serambi.core.jooq.public_.Tables.NOTIFICATION,
+                id.serambi.core.jooq.public_.Tables.NOTIFICATION.USER_ID.eq(agency.admin().userId().value())
+                        .and(id.serambi.core.jooq.public_.Tables.NOTIFICATION.MESSAGE_KEY.eq("notify.feed.failing"))));
     }
 
     @Test

@@ -73,9 +73,6 @@ class FeedApiController {
     @ActionRule(Action.MANAGE_FEEDS)
     @Patch("/tenants/{slug}/feeds/{id}")
     FeedView change(Actor actor, String slug, long id, @Body FeedChange body) {
-        if (body.enabled() == null) {
-            return FeedView.of(feeds.feed(actor, slug, id));
-        }
         return FeedView.of(feeds.setEnabled(actor, slug, id, body.enabled()));
     }
 
