@@ -52,7 +52,11 @@ public enum Action {
     DESIGNATE(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
     VIEW_DESIGNATIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN)),
     /** A review comment on a post that does not move it: the site's editorial team talking about a post. */
-    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER));
+    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    // Feeds of agencies' own websites (issue 4): the agency's admin and Kominfo's admins register them;
+    // Kominfo's staff see every feed's state, to help agencies whose feed keeps failing.
+    VIEW_FEEDS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.of(TENANT_ADMIN)),
+    MANAGE_FEEDS(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;

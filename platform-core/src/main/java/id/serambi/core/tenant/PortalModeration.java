@@ -19,6 +19,14 @@ public enum PortalModeration {
         return Arrays.stream(values()).filter(m -> m.dbValue().equals(value)).findFirst();
     }
 
+    /**
+     * The portal state a post takes when it goes live: under PRE it waits for Kominfo ("pending"), otherwise
+     * the portal shows it at once. Every way of publishing (the newsroom, a feed) asks this one place.
+     */
+    public String portalStateOnPublish() {
+        return this == PRE ? "pending" : "visible";
+    }
+
     public String messageKey() {
         return "tenant.moderation." + dbValue();
     }
