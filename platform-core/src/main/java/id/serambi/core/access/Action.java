@@ -52,7 +52,20 @@ public enum Action {
     DESIGNATE(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
     VIEW_DESIGNATIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN)),
     /** A review comment on a post that does not move it: the site's editorial team talking about a post. */
-    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER));
+    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    // Moderation by Kominfo (issue 5): approve for the portal, hide, take down, revise, delete, restore. Never a
+    // coordinator's: they read everything and change no content.
+    MODERATE_POST(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.noneOf(Role.class)),
+    /** The moderation queue (Kominfo) and a tenant's moderation history (Kominfo, and the agency's admin for its own). */
+    VIEW_MODERATION(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.of(TENANT_ADMIN)),
+    // Coordinators (Bupati, Wakil Bupati, Sekda, Asisten) and Kominfo: the review stream of all agencies' news,
+    // marks on posts (noted, commended, flagged), dispositions down the chain.
+    READ_REVIEW_STREAM(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.noneOf(Role.class)),
+    MARK_POST(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.noneOf(Role.class)),
+    SEND_DISPOSITION(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.noneOf(Role.class)),
+    VIEW_DISPOSITIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN)),
+    /** Acknowledge, answer and close a disposition: the agency's own admin. */
+    ANSWER_DISPOSITION(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
