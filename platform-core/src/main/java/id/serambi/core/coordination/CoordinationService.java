@@ -64,6 +64,13 @@ public class CoordinationService {
                 repository.categories());
     }
 
+    /** The agencies whose news the stream shows, by name (for filters and the disposition form). */
+    @ReadOnly
+    public List<ReviewStream.Choice> agencies(Actor actor) {
+        access.require(actor, Action.READ_REVIEW_STREAM);
+        return repository.agencies();
+    }
+
     /** The marks a post has received, newest first. */
     @ReadOnly
     public List<ReviewMark> marks(Actor actor, String tenantSlug, PostId post) {

@@ -112,7 +112,7 @@ public class DispositionService {
     /** Every agency's dispositions, newest first (coordinators and Kominfo), optionally only overdue ones. */
     @ReadOnly
     public List<Disposition> all(Actor actor, boolean overdueOnly) {
-        access.require(actor, Action.SEND_DISPOSITION);
+        access.require(actor, Action.VIEW_DISPOSITIONS);
         var where = overdueOnly ? DISPOSITION.STATE.in("sent", "acknowledged").and(DISPOSITION.DUE_ON.lt(today()))
                 : DSL.noCondition();
         return repository.list(where, today(), LIST_LIMIT);
@@ -128,7 +128,7 @@ public class DispositionService {
     /** How many dispositions are overdue across all agencies: the badge on the coordinators' pages. */
     @ReadOnly
     public int overdueCount(Actor actor) {
-        access.require(actor, Action.SEND_DISPOSITION);
+        access.require(actor, Action.VIEW_DISPOSITIONS);
         return repository.countOverdue(DSL.noCondition(), today());
     }
 
@@ -222,7 +222,7 @@ public class DispositionService {
     }
 
     private void tellTheSender(TenantId tenant, Disposition d) {
-        String link = "/admin/disposisi/" + d.tenantSlug() + "/" + d.id();
+        String link = "/admin/t/" + d.tenantSlug() + "/disposisi/" + d.id();
         recipients.person(d.sentBy()).ifPresent(sender -> {
             var notified = notifications.send(List.of(sender.userId()), tenant, "disposition.answered",
                     "notify.disposition.answered", List.of(d.subject(), d.tenantName()), link,
