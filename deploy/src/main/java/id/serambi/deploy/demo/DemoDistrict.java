@@ -53,8 +53,11 @@ public class DemoDistrict {
     private final DSLContext db;
     private final Clock clock;
     private final ZoneId zone;
+    private final DemoModeration moderation;
 
-    DemoDistrict(TenantService tenants, AccountService accounts, DSLContext db, Clock clock, ZoneId zone) {
+    DemoDistrict(TenantService tenants, AccountService accounts, DSLContext db, Clock clock, ZoneId zone,
+                 DemoModeration moderation) {
+        this.moderation = moderation;
         this.tenants = tenants;
         this.accounts = accounts;
         this.db = db;
@@ -90,6 +93,8 @@ public class DemoDistrict {
             db.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, false).where(APP_USER.USERNAME.eq(username)).execute();
             first = false;
         }
+        entries.addAll(moderation.seed(new id.serambi.core.account.UserId(db.select(APP_USER.ID).from(APP_USER)
+                .where(APP_USER.USERNAME.eq(COORDINATOR)).fetchSingle(APP_USER.ID)), "Bupati Kabupaten Contoh", randomPassword()));
         DemoCredentials credentials = new DemoCredentials(entries, file);
         credentials.write();
         return credentials;

@@ -56,7 +56,20 @@ public enum Action {
     // Feeds of agencies' own websites (issue 4): the agency's admin and Kominfo's admins register them;
     // Kominfo's staff see every feed's state, to help agencies whose feed keeps failing.
     VIEW_FEEDS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.of(TENANT_ADMIN)),
-    MANAGE_FEEDS(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN));
+    MANAGE_FEEDS(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
+    // Moderation by Kominfo (issue 5): approve for the portal, hide, take down, revise, delete, restore. Never a
+    // coordinator's: they read everything and change no content.
+    MODERATE_POST(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.noneOf(Role.class)),
+    /** The moderation queue (Kominfo) and a tenant's moderation history (Kominfo, and the agency's admin for its own). */
+    VIEW_MODERATION(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.of(TENANT_ADMIN)),
+    // Coordinators (Bupati, Wakil Bupati, Sekda, Asisten) and Kominfo: the review stream of all agencies' news,
+    // marks on posts (noted, commended, flagged), dispositions down the chain.
+    READ_REVIEW_STREAM(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.noneOf(Role.class)),
+    MARK_POST(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.noneOf(Role.class)),
+    SEND_DISPOSITION(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.noneOf(Role.class)),
+    VIEW_DISPOSITIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN)),
+    /** Acknowledge, answer and close a disposition: the agency's own admin. */
+    ANSWER_DISPOSITION(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;

@@ -51,8 +51,22 @@ class PostRepository {
                 .forUpdate().fetchOptional().map(PostRepository::toPost);
     }
 
+    /**
+     * Publishes the row. The portal state follows the tenant's moderation: a pre-moderated tenant's first
+     * publication waits for Kominfo ('pending'); elsewhere a post still waiting goes straight onto the portal.
+     * A post Kominfo hid or took down stays so when its agency publishes it again.
+     */
     Post markPublished(TenantId tenant, PostId id, OffsetDateTime at) {
+        boolean preModerated = "pre".equals(db.select(TENANT.PORTAL_MODERATION).from(TENANT)
+                .where(TENANT.ID.eq(tenant.value())).fetchSingle(TENANT.PORTAL_MODERATION));
+        org.jooq.Field<String> portalState = preModerated
+                ? org.jooq.impl.DSL.when(POST.PORTAL_STATE.in("hidden", "removed"), POST.PORTAL_STATE)
+                        .when(POST.FIRST_PUBLISHED_AT.isNull(), org.jooq.impl.DSL.inline("pending"))
+                        .otherwise(POST.PORTAL_STATE)
+                : org.jooq.impl.DSL.when(POST.PORTAL_STATE.eq("pending"), org.jooq.impl.DSL.inline("visible"))
+                        .otherwise(POST.PORTAL_STATE);
         return toPost(db.update(POST)
+                .set(POST.PORTAL_STATE, portalState)
                 .set(POST.STATUS, PostStatus.PUBLISHED.dbValue())
                 .set(POST.FIRST_PUBLISHED_AT, org.jooq.impl.DSL.coalesce(POST.FIRST_PUBLISHED_AT, at))
                 .set(POST.PUBLISHED_AT, at)
@@ -109,6 +123,16 @@ class PostRepository {
                 .where(POST.STATUS.eq(PostStatus.SCHEDULED.dbValue())).and(POST.SCHEDULED_AT.le(now))
                 .orderBy(POST.SCHEDULED_AT, POST.ID).limit(limit)
                 .fetch(r -> new DueSchedule(r.value1(), new PostId(r.value2())));
+    }
+
+    boolean platformMayEdit(TenantId tenant) {
+        return Boolean.TRUE.equals(db.select(TENANT.PLATFORM_MAY_EDIT).from(TENANT).where(TENANT.ID.eq(tenant.value()))
+                .fetchSingle(TENANT.PLATFORM_MAY_EDIT));
+    }
+
+    boolean isDeleted(TenantId tenant, PostId id) {
+        return db.fetchExists(db.selectFrom(POST).where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
+                .and(POST.DELETED_AT.isNotNull()));
     }
 
     int workflowSteps(TenantId tenant) {

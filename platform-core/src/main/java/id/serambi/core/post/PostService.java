@@ -364,6 +364,32 @@ public class PostService {
         TenantId tenant = access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
         Post post = posts.findForUpdate(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
         requireMayEdit(actor, tenantSlug, tenant, post);
+        return saveEdit(actor, tenantSlug, tenant, post, edit);
+    }
+
+    /**
+     * Kominfo's revision of an agency's post (moderation, issue 5): saved like the newsroom's own edit, as the
+     * next revision, marked as made by the platform so the agency sees who changed it. Only where the tenant
+     * lets Kominfo edit ({@code tenant.platform_may_edit}); a deleted post is not revised. The moderation
+     * service records the reason and tells the agency.
+     */
+    @Transactional
+    public Post reviseByPlatform(Actor actor, String tenantSlug, PostId id, PostEdit edit) {
+        TenantId tenant = access.requireInTenant(actor, Action.MODERATE_POST, tenantSlug);
+        Post post = posts.findForUpdate(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        if (!posts.platformMayEdit(tenant)) {
+            audit.recordRefusal(actor, tenant, "post.platform_revise_refused", "post", String.valueOf(id.value()),
+                    Map.of("title", post.title()));
+            throw new AccessDeniedException("moderation.revise_not_allowed");
+        }
+        if (posts.isDeleted(tenant, id)) {
+            throw new InvalidInputException(FieldError.of("reason", "moderation.refused.deleted"));
+        }
+        return saveEdit(actor, tenantSlug, tenant, post, edit);
+    }
+
+    private Post saveEdit(Actor actor, String tenantSlug, TenantId tenant, Post post, PostEdit edit) {
+        PostId id = post.id();
         Validator validator = new Validator()
                 .require("title", edit.title(), TITLE_MAX)
                 .maxLength("summary", edit.summary(), SUMMARY_MAX)

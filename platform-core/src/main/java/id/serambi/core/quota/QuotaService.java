@@ -51,7 +51,9 @@ public class QuotaService {
         return POST.KIND.in(COUNTED_KINDS)
                 .and(POST.FIRST_PUBLISHED_AT.ge(week.start().toOffsetDateTime()))
                 .and(POST.FIRST_PUBLISHED_AT.lt(week.end().toOffsetDateTime()))
-                .and(POST.PORTAL_STATE.ne("removed"));
+                .and(POST.PORTAL_STATE.ne("removed"))
+                // Deleted by moderation: gone from every public page, so it no longer counts either.
+                .and(POST.DELETED_AT.isNull());
     }
 
     @ReadOnly

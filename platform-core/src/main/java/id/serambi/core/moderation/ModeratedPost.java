@@ -1,0 +1,18 @@
+package id.serambi.core.moderation;
+
+import java.time.OffsetDateTime;
+
+import id.serambi.core.post.PostId;
+import id.serambi.core.tenant.TenantId;
+
+/**
+ * A post as moderation sees it: where it stands on the portal ({@code portalState}: pending, visible, hidden,
+ * removed), whether it is deleted, and the tenant's moderation mode and whether Kominfo may revise its posts.
+ */
+public record ModeratedPost(PostId id, TenantId tenantId, String tenantSlug, String tenantName, String title,
+                            String slug, String status, String portalState, OffsetDateTime deletedAt,
+                            String moderationMode, boolean platformMayEdit, int openFlags) {
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+}
