@@ -189,12 +189,13 @@ public class PortalSearch {
             binds.add(c.kind());
         }
         if (c.from() != null) {
-            sql.append(" and p.published_at >= ?");
-            binds.add(c.from().atStartOfDay(zone).toOffsetDateTime());
+            // An ISO text with an explicit cast: a bound OffsetDateTime goes out as a string PostgreSQL may misread.
+            sql.append(" and p.published_at >= cast(? as timestamptz)");
+            binds.add(c.from().atStartOfDay(zone).toOffsetDateTime().toString());
         }
         if (c.to() != null) {
-            sql.append(" and p.published_at < ?");
-            binds.add(c.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+            sql.append(" and p.published_at < cast(? as timestamptz)");
+            binds.add(c.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime().toString());
         }
         return new Filter(sql.toString(), binds);
     }
