@@ -103,7 +103,7 @@ class SitemapController {
     }
 
     private HttpResponse<String> agencySitemap(HttpRequest<?> request, String slug, String pageParameter) {
-        Optional<SitemapAgency> found = feeds.sitemapAgencies().stream().filter(a -> a.slug().equals(slug)).findFirst();
+        Optional<SitemapAgency> found = feeds.sitemapAgency(slug);
         Optional<PortalTenant> tenant = portal.tenantBySlug(slug);
         if (found.isEmpty() || tenant.isEmpty()) {
             return pages.notFound(request);

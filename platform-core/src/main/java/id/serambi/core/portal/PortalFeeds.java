@@ -87,10 +87,21 @@ public class PortalFeeds {
     /** Every agency site readers can open (not suspended), with what its sitemap needs. */
     @ReadOnly(PortalQueries.DATASOURCE)
     public List<SitemapAgency> sitemapAgencies() {
+        return sitemapAgencies(null);
+    }
+
+    /** One agency site readers can open (not suspended), with what its sitemap needs. */
+    @ReadOnly(PortalQueries.DATASOURCE)
+    public Optional<SitemapAgency> sitemapAgency(String slug) {
+        return sitemapAgencies(slug).stream().findFirst();
+    }
+
+    private List<SitemapAgency> sitemapAgencies(String onlySlug) {
         return db.resultQuery("select t.slug, t.name, (select min(d.host) from portal.tenant_domain d where d.tenant_id = t.id) as host, "
                         + "count(p.id) as posts, max(coalesce(p.revised_at, p.published_at)) as changed_at "
                         + "from portal.tenant t left join portal.post p on p.tenant_id = t.id" + ON_AGENCY_SITE
-                        + " where t.status <> 'suspended' group by t.id, t.slug, t.name order by t.slug")
+                        + " where t.status <> 'suspended' and (cast(? as text) is null or t.slug = ?) "
+                        + "group by t.id, t.slug, t.name order by t.slug", onlySlug, onlySlug)
                 .fetch(r -> new SitemapAgency(r.get("slug", String.class), r.get("name", String.class),
                         r.get("host", String.class), r.get("posts", Integer.class),
                         r.get("changed_at", OffsetDateTime.class)));
