@@ -81,16 +81,20 @@ public class PortalSearch {
         binds.addAll(filter.binds());
         binds.add(SearchCriteria.PAGE_SIZE);
         binds.add((criteria.page() - 1) * SearchCriteria.PAGE_SIZE);
-        // Rank and cut the page first; snippets (the costly part) are made for the ten posts shown only.
+        // Rank and cut the page first; snippets (the costly part) are made for the ten posts shown only. Ranking
+        // reads every candidate's vector, so a very common word ranks only its newest RANKED_CANDIDATES matches
+        // (as many as the pages offer): a news portal prefers the recent ones anyway.
         String sql = "select r.id, r.tenant_slug, r.tenant_name, r.kind, r.slug, r.title, r.published_at, "
                 + "ts_headline(" + CONFIG + ", r.title, " + QUERY + ", '" + TITLE_OPTIONS + "') as title_marked, "
                 + "ts_headline(" + CONFIG + ", coalesce(r.summary || ' · ', '') || portal.plain_text(r.body_html), "
                 + QUERY + ", '" + SNIPPET_OPTIONS + "') as snippet "
+                + "from (select c.*, ts_rank_cd(c.search, " + QUERY + ") as rank "
                 + "from (select p.id, t.slug as tenant_slug, t.name as tenant_name, p.kind, p.slug, p.title, p.summary, "
-                + "p.body_html, p.published_at, ts_rank_cd(p.search, " + QUERY + ") as rank "
+                + "p.body_html, p.published_at, p.search "
                 + "from portal.post p join portal.tenant t on t.id = p.tenant_id "
                 + "where p.search @@ " + QUERY + filter.sql()
-                + " order by rank desc, p.published_at desc, p.id desc limit ? offset ?) r "
+                + " order by p.published_at desc, p.id desc limit " + SearchResults.COUNT_LIMIT + ") c "
+                + "order by rank desc, c.published_at desc, c.id desc limit ? offset ?) r "
                 + "order by r.rank desc, r.published_at desc, r.id desc";
         // The binds go in order of appearance: title headline, snippet headline, rank, match, filters, page.
         return db.resultQuery(sql, binds.toArray()).fetch(this::toHit);
