@@ -52,7 +52,9 @@ public enum Action {
     DESIGNATE(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
     VIEW_DESIGNATIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN)),
     /** A review comment on a post that does not move it: the site's editorial team talking about a post. */
-    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER));
+    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    /** Pinning a post of any agency to the district home's headlines, or unpinning it: Kominfo curates (issue 4). */
+    PIN_ON_PORTAL(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.noneOf(Role.class));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
