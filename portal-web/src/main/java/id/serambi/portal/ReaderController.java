@@ -50,7 +50,7 @@ import io.micronaut.security.rules.SecurityRule;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReaderController {
     static final int PAGE_SIZE = 20;
-    static final int HOME_LATEST = 10;
+    static final int HOME_LATEST = 20;
     static final int HOME_ANNOUNCEMENTS = 5;
     static final int RELATED = 4;
     static final List<String> NEWS = List.of("news", "announcement");

@@ -53,8 +53,10 @@ public class DemoDistrict {
     private final DSLContext db;
     private final Clock clock;
     private final ZoneId zone;
+    private final DemoReading reading;
 
-    DemoDistrict(TenantService tenants, AccountService accounts, DSLContext db, Clock clock, ZoneId zone) {
+    DemoDistrict(TenantService tenants, AccountService accounts, DSLContext db, Clock clock, ZoneId zone, DemoReading reading) {
+        this.reading = reading;
         this.tenants = tenants;
         this.accounts = accounts;
         this.db = db;
@@ -90,6 +92,7 @@ public class DemoDistrict {
             db.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, false).where(APP_USER.USERNAME.eq(username)).execute();
             first = false;
         }
+        reading.seed(DemoAgencies.ALL);
         DemoCredentials credentials = new DemoCredentials(entries, file);
         credentials.write();
         return credentials;

@@ -132,7 +132,7 @@ public class PortalReading {
             alike = alike.or(POST.CATEGORY_ID.eq(post.category().id()));
         }
         if (!post.tags().isEmpty()) {
-            alike = alike.or(DSL.condition("{0} && {1}", POST.TAGS, DSL.val(post.tags().toArray(String[]::new))));
+            alike = alike.or(DSL.condition("{0} && {1}::text[]", POST.TAGS, DSL.val(post.tags().toArray(String[]::new))));
         }
         return selectPosts().where(Scope.agency(post.tenantId()).condition())
                 .and(POST.KIND.in("news", "announcement")).and(POST.ID.ne(post.id())).and(alike)
@@ -237,7 +237,7 @@ public class PortalReading {
     /** The months that hold posts of these kinds, newest first, with how many each. */
     @ReadOnly(PortalQueries.DATASOURCE)
     public List<ArchiveMonth> months(Scope scope, List<String> kinds) {
-        Field<String> month = DSL.field("to_char({0} at time zone {1}, 'YYYY-MM')", String.class, SHOWN, DSL.val(zone.getId()));
+        Field<String> month = DSL.field("to_char({0} at time zone {1}, 'YYYY-MM')", String.class, SHOWN, DSL.inline(zone.getId()));
         return db.select(month, DSL.count()).from(POST)
                 .where(scope.condition()).and(POST.KIND.in(kinds))
                 .groupBy(month).orderBy(month.desc())
