@@ -69,6 +69,21 @@ class ReaderBrowserTest {
         read(DESKTOP);
     }
 
+    @Test
+    void the_demo_home_is_light_without_images_and_the_reader_pages_answer() {
+        Launch.Reply home = demo.get("/");
+        int html = home.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int css = demo.get("/assets/portal.css").body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        org.slf4j.LoggerFactory.getLogger(ReaderBrowserTest.class).info("Demo home: {} bytes of HTML + {} bytes of CSS", html, css);
+        assertThat(html + css).isLessThan(100_000);
+        assertThat(home.body()).doesNotContain("<script");
+        for (String path : List.of("/dinkes/dokumen", "/dinkes/galeri", "/dinkes/galeri/galeri-peringatan-hari-kesehatan-nasional",
+                "/dinkes/halaman/visi-dan-misi", "/arsip", "/berita?halaman=2", "/kategori/kesehatan")) {
+            assertThat(demo.get(path).status()).as(path).isEqualTo(200);
+        }
+        assertThat(demo.get("/berita?halaman=nol").status()).isEqualTo(400);
+    }
+
     private void read(Dimension window) {
         browser.manage().window().setSize(window);
 

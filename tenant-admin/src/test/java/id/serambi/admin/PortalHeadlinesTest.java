@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import id.serambi.core.access.Actor;
 import id.serambi.core.account.AccountService;
+import id.serambi.core.account.NewAccount;
 import id.serambi.core.account.Role;
 import id.serambi.core.account.SecondFactorService;
 import id.serambi.core.account.SessionService;
@@ -52,7 +53,9 @@ class PortalHeadlinesTest extends AdminHttpTest {
     void kominfoAndAnAgency() {
         kominfoUser("kominfo", Role.PLATFORM_ADMIN);
         kominfoUser("staf", Role.PLATFORM_STAFF);
-        Fixtures.tenantWithAdmin(tenants, "dinkes", "Dinas Kesehatan");
+        var dinkes = Fixtures.tenantWithAdmin(tenants, "dinkes", "Dinas Kesehatan");
+        accounts.createMember(Fixtures.SYSTEM, dinkes.id(), new NewAccount("kepala", "Kepala Dinkes", null, Fixtures.PASSWORD),
+                Role.TENANT_ADMIN, false);
         Actor admin = Fixtures.signIn(accounts, sessions, "admin-dinkes");
         var draft = posts.createDraft(admin, "dinkes", new PostDraft("Posyandu Balita di Desa Mekarsari", null, "<p>Isi.</p>", null));
         posts.publish(admin, "dinkes", draft.id());
@@ -103,7 +106,7 @@ class PortalHeadlinesTest extends AdminHttpTest {
 
     @Test
     void an_agency_admin_may_not_curate_the_district_home() {
-        String session = consoleSignIn("admin-dinkes");
+        String session = consoleSignIn("kepala");
         assertThat(get(session, "/admin/berita-utama").code()).isIn(403, 404);
         assertThat(send(withSession(session, form("/admin/berita-utama/sematkan", "_csrf=x&tenant=dinkes&post=" + posyandu))).code())
                 .isIn(403, 404);
