@@ -122,6 +122,14 @@ class ReaderBrowserTest {
         assertThat(browser.findElement(By.id("post-meta")).getText()).contains("Dinas Kesehatan", "Terbit");
         assertThat(browser.getCurrentUrl()).contains("/dinkes/berita/");
         checkPage();
+
+        // The control: axe does see a violation when there is one (an image without any text alternative).
+        js().executeScript("const i = document.createElement('img'); i.src = '/dinkes/logo'; document.querySelector('main').append(i);");
+        assertThat(Axe.check(browser)).extracting(v -> v.get("id")).contains("image-alt");
+    }
+
+    private JavascriptExecutor js() {
+        return browser;
     }
 
     /** What holds on every reader page: no sideways scrolling, no script ran or may run, axe finds nothing serious. */
