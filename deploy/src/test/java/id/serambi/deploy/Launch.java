@@ -35,7 +35,7 @@ final class Launch implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private static final Pattern POST_LINK =
-            Pattern.compile("<article class=\"post-card\">\\s*<h3><a href=\"/([^/\"]+)/berita/[^\"]+\">");
+            Pattern.compile("<h3><a href=\"/([^/\"]+)/berita/[^\"]+\">");
 
     final String command;
     final Path dataDir;

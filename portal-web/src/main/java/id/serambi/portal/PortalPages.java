@@ -53,7 +53,7 @@ class PortalPages {
         return render(request, HttpStatus.NOT_FOUND, "not-found.jte", Map.of());
     }
 
-    private static Locale locale(HttpRequest<?> request) {
+    static Locale locale(HttpRequest<?> request) {
         return Messages.chosen(request.getParameters().getFirst("lang"),
                 request.getCookies().findCookie(Messages.LANG_COOKIE).map(Cookie::getValue));
     }

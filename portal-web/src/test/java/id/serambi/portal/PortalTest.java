@@ -78,7 +78,7 @@ class PortalTest extends DatabaseTest {
         assertThat(page.code()).isEqualTo(200);
         String html = page.body();
         assertThat(html).contains("<h1>Posyandu Balita di Desa Mekarsari</h1>", "<p>Isi berita.</p>")
-                .doesNotContain("<script");
+                .doesNotContain("<script>", "alert(1)"); // the JSON-LD data block is the page's one <script ...>
         assertThat(Html.text(html)).contains("Dinas Kesehatan", "Terbit");
     }
 

@@ -54,10 +54,12 @@ public class DemoDistrict {
     private final Clock clock;
     private final ZoneId zone;
     private final DemoModeration moderation;
+    private final DemoReading reading;
 
     DemoDistrict(TenantService tenants, AccountService accounts, DSLContext db, Clock clock, ZoneId zone,
-                 DemoModeration moderation) {
+                 DemoModeration moderation, DemoReading reading) {
         this.moderation = moderation;
+        this.reading = reading;
         this.tenants = tenants;
         this.accounts = accounts;
         this.db = db;
@@ -93,6 +95,7 @@ public class DemoDistrict {
             db.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, false).where(APP_USER.USERNAME.eq(username)).execute();
             first = false;
         }
+        reading.seed(DemoAgencies.ALL);
         entries.addAll(moderation.seed(new id.serambi.core.account.UserId(db.select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.USERNAME.eq(COORDINATOR)).fetchSingle(APP_USER.ID)), "Bupati Kabupaten Contoh", randomPassword()));
         DemoCredentials credentials = new DemoCredentials(entries, file);

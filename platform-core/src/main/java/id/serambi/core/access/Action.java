@@ -69,7 +69,9 @@ public enum Action {
     SEND_DISPOSITION(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.noneOf(Role.class)),
     VIEW_DISPOSITIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN)),
     /** Acknowledge, answer and close a disposition: the agency's own admin. */
-    ANSWER_DISPOSITION(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN));
+    ANSWER_DISPOSITION(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN)),
+    /** Pinning a post of any agency to the district home's headlines, or unpinning it: Kominfo curates (issue 4). */
+    PIN_ON_PORTAL(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.noneOf(Role.class));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;

@@ -113,7 +113,7 @@ public class PortalQueries {
                 r.get(POST.SEO_DESCRIPTION), r.get(POST.REVISED_AT));
     }
 
-    private static PortalTenant toTenant(TenantRecord r) {
+    static PortalTenant toTenant(TenantRecord r) {
         return new PortalTenant(new TenantId(r.getId()), r.getSlug(), r.getName(), r.getKind(), r.getDescription(),
                 r.getStatus(), r.getContactAddress(), r.getContactPhone(), r.getContactEmail(), r.getOfficeHours(),
                 Boolean.TRUE.equals(r.getHasLogo()));

@@ -26,7 +26,7 @@ public final class SlugRules {
             "admin", "api", "health", "assets", "static", "media", "uploads", "files", "cari", "search",
             "feed", "rss", "atom", "sitemap", "robots", "favicon", "login", "logout", "masuk", "keluar",
             "pengaduan", "portal", "www", "berita", "pengumuman", "agenda", "tentang", "kontak", "bantuan",
-            "well-known", "serambi", "kominfo-admin");
+            "well-known", "serambi", "kominfo-admin", "halaman", "dokumen", "galeri", "arsip", "kategori");
 
     private SlugRules() {
     }

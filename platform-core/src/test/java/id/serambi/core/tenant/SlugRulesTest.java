@@ -30,7 +30,7 @@ class SlugRulesTest {
 
     @Test
     void the_platforms_own_paths_cannot_be_agency_slugs() {
-        for (String reserved : new String[] {"admin", "api", "health", "assets", "cari", "pengaduan"}) {
+        for (String reserved : new String[] {"admin", "api", "health", "assets", "cari", "pengaduan", "halaman", "dokumen", "galeri", "arsip", "kategori"}) {
             assertThat(SlugRules.checkTenantSlug("slug", reserved)).as(reserved).hasValueSatisfying(
                     e -> assertThat(e.messageKey()).isEqualTo("validation.slug.reserved"));
         }
