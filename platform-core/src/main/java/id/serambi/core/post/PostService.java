@@ -59,11 +59,15 @@ public class PostService {
     private final ZoneId zone;
     private final RevisionRepository revisions;
     private final MediaService media;
+    private final PostDetailsRules details;
+    private final PostExtrasRepository extras;
 
     PostService(RevisionRepository revisions, PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
                 CacheGenerations cache, ContentSafetyService safety, Clock clock, WorkflowEvents workflow, ZoneId zone,
-                MediaService media) {
+                MediaService media, PostDetailsRules details, PostExtrasRepository extras) {
         this.media = media;
+        this.details = details;
+        this.extras = extras;
         this.revisions = revisions;
         this.safety = safety;
         this.workflow = workflow;
@@ -89,6 +93,7 @@ public class PostService {
         if (kind == null) {
             validator.add(FieldError.of("kind", "validation.kind.unknown"));
         }
+        KindFields fields = kind == null ? null : details.resolve(validator, tenant, kind, draft.details(), null);
         validator.check();
         String title = draft.title().strip();
         String summary = draft.summary() == null || draft.summary().isBlank() ? null : draft.summary().strip();
@@ -99,7 +104,10 @@ public class PostService {
             throw new InvalidInputException(new SafetyReport(List.of(), spam, List.of()).spamErrors());
         }
         Post post = posts.insertDraft(tenant, kind, title, freeSlug(tenant, SlugRules.fromTitle(title)), summary,
-                sanitizer.clean(draft.bodyHtml()), actor.userId());
+                sanitizer.clean(draft.bodyHtml()), actor.userId(), fields);
+        if (fields.gallery() != null && !fields.gallery().isEmpty()) {
+            extras.replaceGallery(tenant, post.id(), fields.gallery());
+        }
         revisions.insert(tenant, post.id(), contentOf(post), actor.userId(), actor.isPlatformUser(), null, post.createdAt());
         audit.record(actor, tenant, "post.create", "post", String.valueOf(post.id().value()),
                 Map.of("title", title, "kind", kind.dbValue()));
@@ -185,7 +193,7 @@ public class PostService {
                 workflow.currentApprover(tenant, id).orElse(null));
         List<PostEvent> possible = new java.util.ArrayList<>();
         for (PostEvent event : PostEvent.values()) {
-            if (event != PostEvent.PUBLISH_SCHEDULED && WorkflowRules.decide(steps, facts, event,
+            if (!event.isAutomatic() && WorkflowRules.decide(steps, facts, event,
                     participant(actor, tenantSlug, event), "—") instanceof WorkflowRules.Verdict.Allowed) {
                 possible.add(event);
             }
@@ -208,7 +216,7 @@ public class PostService {
     private static PostEvent parseEvent(String value) {
         try {
             PostEvent event = PostEvent.fromDb(value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT));
-            if (event != PostEvent.PUBLISH_SCHEDULED) {
+            if (!event.isAutomatic()) {
                 return event;
             }
         } catch (IllegalArgumentException e) {
@@ -269,9 +277,54 @@ public class PostService {
             throw new InvalidInputException(report.spamErrors());
         }
         requireUsableImages(tenant, post.bodyHtml());
+        List<FieldError> incomplete = details.publicationProblems(tenant, post, extras.gallery(tenant, post.id()));
+        if (!incomplete.isEmpty()) {
+            throw new InvalidInputException(incomplete);
+        }
         if (report.hasPersonalData()) {
             overridePersonalData(actor, tenantSlug, tenant, post, report, personalDataOverrideReason);
         }
+    }
+
+    /**
+     * Why publishing the post now would be refused by the content checks, without refusing or recording
+     * anything: what the edit form shows after a "save and publish" was refused. Empty when nothing stands in
+     * the way (the workflow's own rules are not part of this).
+     */
+    @ReadOnly
+    public List<FieldError> publicationProblems(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        Post post = posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml());
+        if (report.blocksAsSpam()) {
+            return report.spamErrors();
+        }
+        List<FieldError> problems = new java.util.ArrayList<>();
+        try {
+            requireUsableImages(tenant, post.bodyHtml());
+        } catch (InvalidInputException refused) {
+            problems.addAll(refused.errors());
+        }
+        problems.addAll(details.publicationProblems(tenant, post, extras.gallery(tenant, post.id())));
+        if (report.hasPersonalData()) {
+            problems.addAll(report.personalDataErrors());
+            problems.add(FieldError.of("overrideReason", "validation.safety.personal_data_override_hint"));
+        }
+        return problems;
+    }
+
+    /** A gallery's photos and videos in order (empty for other kinds). */
+    @ReadOnly
+    public List<GalleryItem> gallery(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        return extras.gallery(tenant, id);
+    }
+
+    /** The district's categories, in their order: the same for every agency. */
+    @ReadOnly
+    public List<Category> categories() {
+        return details.categories();
     }
 
     /**
@@ -372,13 +425,14 @@ public class PostService {
         String slug = edit.slug() == null || edit.slug().isBlank() ? post.slug() : edit.slug().strip();
         checkSlug(validator, tenant, id, slug);
         OffsetDateTime displayDate = parseDisplayDate(validator, edit.displayDate());
+        KindFields fields = details.resolve(validator, tenant, post.kind(), edit.details(), post);
         validator.check();
         String title = edit.title().strip();
         String summary = blankToNull(edit.summary());
         String rawBody = edit.bodyHtml() == null ? "" : edit.bodyHtml();
         PostContent content = new PostContent(title, slug, summary, sanitizer.clean(rawBody), displayDate,
-                blankToNull(edit.seoDescription()));
-        return save(actor, tenantSlug, tenant, post, content, rawBody, null, edit.personalDataOverrideReason());
+                blankToNull(edit.seoDescription()), fields.categoryId(), fields.tags(), fields.featuredMediaId());
+        return save(actor, tenantSlug, tenant, post, content, fields, rawBody, null, edit.personalDataOverrideReason());
     }
 
     /** Makes an old revision the post's content again, as a new revision that names the one it restores. */
@@ -392,7 +446,8 @@ public class PostService {
         Validator validator = new Validator();
         checkSlug(validator, tenant, id, old.content().slug());
         validator.check();
-        return save(actor, tenantSlug, tenant, post, old.content(), old.content().bodyHtml(), number,
+        // The kind's own fields (menu place, PPID file, gallery) are not in revisions and stay as they are.
+        return save(actor, tenantSlug, tenant, post, old.content(), null, old.content().bodyHtml(), number,
                 personalDataOverrideReason);
     }
 
@@ -481,6 +536,7 @@ public class PostService {
                 new RevisionDiff.Field("displayDate", TextDiff.sideBySide(dateText(l.displayDate()), dateText(r.displayDate()))),
                 new RevisionDiff.Field("summary", TextDiff.sideBySide(l.summary(), r.summary())),
                 new RevisionDiff.Field("seoDescription", TextDiff.sideBySide(l.seoDescription(), r.seoDescription())),
+                new RevisionDiff.Field("tags", TextDiff.sideBySide(String.join(", ", l.tags()), String.join(", ", r.tags()))),
                 new RevisionDiff.Field("bodyHtml", TextDiff.sideBySide(HtmlText.of(l.bodyHtml()),
                         HtmlText.of(r.bodyHtml())))));
     }
@@ -502,8 +558,8 @@ public class PostService {
         return at == null ? "" : at.atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' ');
     }
 
-    private Post save(Actor actor, String tenantSlug, TenantId tenant, Post post, PostContent content, String rawBody,
-                      Integer restoredFrom, String personalDataOverrideReason) {
+    private Post save(Actor actor, String tenantSlug, TenantId tenant, Post post, PostContent content, KindFields fields,
+                      String rawBody, Integer restoredFrom, String personalDataOverrideReason) {
         boolean live = post.status() == PostStatus.PUBLISHED || post.status() == PostStatus.SCHEDULED;
         // The spam guard reads the raw HTML, as at creation: sanitising would remove the hidden text it looks for.
         SpamVerdict spam = safety.inspectSubmission(content.title(), content.summary(), rawBody);
@@ -512,7 +568,18 @@ public class PostService {
             throw new InvalidInputException(new SafetyReport(List.of(), spam, List.of()).spamErrors());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> changed = changedFields(contentOf(post), content);
         Post saved = posts.updateContent(tenant, post.id(), content, now, post.firstPublishedAt() != null);
+        if (fields != null) {
+            changed.addAll(changedKindFields(tenant, post, fields));
+            saved = posts.updateKindFields(tenant, post.id(), fields);
+            if (fields.gallery() != null) {
+                extras.replaceGallery(tenant, post.id(), fields.gallery());
+            }
+        }
+        if (post.status() == PostStatus.APPROVED && !changed.isEmpty()) {
+            saved = resetApproval(actor, tenant, saved, now);
+        }
         if (live) {
             // Live (or about to be) without another look from the workflow: the publication check runs now.
             requireSafeContent(actor, tenantSlug, tenant, saved, PostEvent.PUBLISH, personalDataOverrideReason);
@@ -522,7 +589,7 @@ public class PostService {
         detail.put("title", content.title());
         detail.put("revision", String.valueOf(number));
         detail.put("status", post.status().dbValue());
-        detail.put("changed", String.join(",", changedFields(contentOf(post), content)));
+        detail.put("changed", String.join(",", changed));
         if (restoredFrom != null) {
             detail.put("restoredFrom", String.valueOf(restoredFrom));
         }
@@ -534,6 +601,29 @@ public class PostService {
         return saved;
     }
 
+    /**
+     * The approver approved this content; changed content goes back to review, whoever changed it (the author
+     * or an editor), so nobody publishes text no second person has seen. Recorded as a workflow event.
+     */
+    private Post resetApproval(Actor actor, TenantId tenant, Post post, OffsetDateTime now) {
+        Post back = posts.setStatus(tenant, post.id(), PostStatus.IN_REVIEW, null, now);
+        workflow.record(tenant, post.id(), PostEvent.APPROVAL_RESET, PostStatus.APPROVED, PostStatus.IN_REVIEW,
+                actor.userId(), null, now);
+        audit.record(actor, tenant, "post." + PostEvent.APPROVAL_RESET.dbValue(), "post", String.valueOf(post.id().value()),
+                Map.of("title", post.title(), "from", PostStatus.APPROVED.dbValue(), "to", PostStatus.IN_REVIEW.dbValue()));
+        return back;
+    }
+
+    private List<String> changedKindFields(TenantId tenant, Post before, KindFields after) {
+        List<String> changed = new java.util.ArrayList<>();
+        if (!java.util.Objects.equals(before.menuPosition(), after.menuPosition())) changed.add("menuPosition");
+        if (!java.util.Objects.equals(before.documentMediaId(), after.documentMediaId())) changed.add("documentMediaId");
+        if (before.documentCategory() != after.documentCategory()) changed.add("documentCategory");
+        if (!java.util.Objects.equals(before.documentYear(), after.documentYear())) changed.add("documentYear");
+        if (after.gallery() != null && !after.gallery().equals(extras.gallery(tenant, before.id()))) changed.add("gallery");
+        return changed;
+    }
+
     private static List<String> changedFields(PostContent before, PostContent after) {
         List<String> changed = new java.util.ArrayList<>();
         if (!before.title().equals(after.title())) changed.add("title");
@@ -542,6 +632,9 @@ public class PostService {
         if (!before.bodyHtml().equals(after.bodyHtml())) changed.add("bodyHtml");
         if (!java.util.Objects.equals(before.displayDate(), after.displayDate())) changed.add("displayDate");
         if (!java.util.Objects.equals(before.seoDescription(), after.seoDescription())) changed.add("seoDescription");
+        if (!java.util.Objects.equals(before.categoryId(), after.categoryId())) changed.add("categoryId");
+        if (!before.tags().equals(after.tags())) changed.add("tags");
+        if (!java.util.Objects.equals(before.featuredMediaId(), after.featuredMediaId())) changed.add("featuredMediaId");
         return changed;
     }
 
@@ -608,7 +701,7 @@ public class PostService {
 
     static PostContent contentOf(Post post) {
         return new PostContent(post.title(), post.slug(), post.summary(), post.bodyHtml(), post.displayDate(),
-                post.seoDescription());
+                post.seoDescription(), post.categoryId(), post.tags(), post.featuredMediaId());
     }
 
     private String freeSlug(TenantId tenant, String base) {
