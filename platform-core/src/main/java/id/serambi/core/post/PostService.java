@@ -287,19 +287,25 @@ public class PostService {
     }
 
     /**
-     * Why publishing the post now would be refused by the content checks, without refusing or recording
-     * anything: what the edit form shows after a "save and publish" was refused. Empty when nothing stands in
-     * the way (the workflow's own rules are not part of this).
+     * Why this person publishing the post now would be refused (the workflow's rules and the content checks),
+     * without refusing or recording anything: what the edit form shows after a "save and publish" was refused.
+     * Empty when nothing stands in the way.
      */
     @ReadOnly
     public List<FieldError> publicationProblems(Actor actor, String tenantSlug, PostId id) {
         TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
         Post post = posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        List<FieldError> problems = new java.util.ArrayList<>();
+        var facts = new WorkflowRules.PostFacts(post.status(), post.authorId(), workflow.currentApprover(tenant, id).orElse(null));
+        if (WorkflowRules.decide(WorkflowSteps.of(posts.workflowSteps(tenant)), facts, PostEvent.PUBLISH,
+                participant(actor, tenantSlug, PostEvent.PUBLISH), null) instanceof WorkflowRules.Verdict.Refused refused) {
+            problems.add(new FieldError("status", refused.messageKey(), refused.args()));
+        }
         SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml());
         if (report.blocksAsSpam()) {
-            return report.spamErrors();
+            problems.addAll(report.spamErrors());
+            return problems;
         }
-        List<FieldError> problems = new java.util.ArrayList<>();
         try {
             requireUsableImages(tenant, post.bodyHtml());
         } catch (InvalidInputException refused) {
@@ -324,6 +330,13 @@ public class PostService {
     /** The district's categories, in their order: the same for every agency. */
     @ReadOnly
     public List<Category> categories() {
+        return details.categories();
+    }
+
+    /** {@link #categories()} for a person choosing one in a tenant's newsroom (checked like reading its posts). */
+    @ReadOnly
+    public List<Category> categories(Actor actor, String tenantSlug) {
+        access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
         return details.categories();
     }
 
