@@ -18,7 +18,6 @@ import id.serambi.core.media.MediaItem;
 import id.serambi.core.media.MediaService;
 import id.serambi.core.safety.ContentSafetyService;
 import id.serambi.core.safety.HtmlSanitizer;
-import id.serambi.core.safety.HtmlText;
 import id.serambi.core.safety.SafetyReport;
 import id.serambi.core.safety.SpamVerdict;
 import id.serambi.core.support.AccessDeniedException;
@@ -57,12 +56,12 @@ public class PostService {
     private final Clock clock;
     private final WorkflowEvents workflow;
     private final ZoneId zone;
-    private final RevisionRepository revisions;
+    private final PostRevisions revisions;
     private final MediaService media;
     private final PostDetailsRules details;
     private final PostExtrasRepository extras;
 
-    PostService(RevisionRepository revisions, PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
+    PostService(PostRevisions revisions, PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
                 CacheGenerations cache, ContentSafetyService safety, Clock clock, WorkflowEvents workflow, ZoneId zone,
                 MediaService media, PostDetailsRules details, PostExtrasRepository extras) {
         this.media = media;
@@ -108,7 +107,7 @@ public class PostService {
         if (fields.gallery() != null && !fields.gallery().isEmpty()) {
             extras.replaceGallery(tenant, post.id(), fields.gallery());
         }
-        revisions.insert(tenant, post.id(), contentOf(post), actor.userId(), actor.isPlatformUser(), null, post.createdAt());
+        revisions.add(tenant, post.id(), contentOf(post), actor.userId(), actor.isPlatformUser(), null, post.createdAt());
         audit.record(actor, tenant, "post.create", "post", String.valueOf(post.id().value()),
                 Map.of("title", title, "kind", kind.dbValue()));
         return post;
@@ -454,8 +453,7 @@ public class PostService {
         TenantId tenant = access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
         Post post = posts.findForUpdate(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
         requireMayEdit(actor, tenantSlug, tenant, post);
-        PostRevision old = revisions.find(tenant, id, number)
-                .orElseThrow(() -> new NotFoundException("revision " + number + " of post " + id.value()));
+        PostRevision old = revisions.get(tenant, id, number);
         Validator validator = new Validator();
         checkSlug(validator, tenant, id, old.content().slug());
         validator.check();
@@ -480,21 +478,14 @@ public class PostService {
     @Transactional
     public Post restore(Actor actor, String tenantSlug, PostId id, String number, String personalDataOverrideReason) {
         access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
-        return restore(actor, tenantSlug, id, revisionNumber("number", number), personalDataOverrideReason);
+        return restore(actor, tenantSlug, id, PostRevisions.number("number", number), personalDataOverrideReason);
     }
 
     /** {@link #revision(Actor, String, PostId, int)} with the number as text, read only after the access check. */
     @ReadOnly
     public PostRevision revision(Actor actor, String tenantSlug, PostId id, String number) {
         access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
-        return revision(actor, tenantSlug, id, revisionNumber("number", number));
-    }
-
-    private static int revisionNumber(String field, String value) {
-        Validator validator = new Validator();
-        Integer n = parseRevisionNumber(validator, field, value);
-        validator.check();
-        return n;
+        return revision(actor, tenantSlug, id, PostRevisions.number("number", number));
     }
 
     /** Whether this person may edit the post now: what decides whether the console offers the edit link. */
@@ -521,8 +512,7 @@ public class PostService {
     public PostRevision revision(Actor actor, String tenantSlug, PostId id, int number) {
         TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
         posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
-        return revisions.find(tenant, id, number)
-                .orElseThrow(() -> new NotFoundException("revision " + number + " of post " + id.value()));
+        return revisions.get(tenant, id, number);
     }
 
     /**
@@ -533,42 +523,7 @@ public class PostService {
     public RevisionDiff compare(Actor actor, String tenantSlug, PostId id, String from, String to) {
         TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
         posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
-        Validator validator = new Validator();
-        Integer a = parseRevisionNumber(validator, "from", from);
-        Integer b = parseRevisionNumber(validator, "to", to);
-        validator.check();
-        PostRevision left = revisions.find(tenant, id, a)
-                .orElseThrow(() -> new NotFoundException("revision " + a + " of post " + id.value()));
-        PostRevision right = revisions.find(tenant, id, b)
-                .orElseThrow(() -> new NotFoundException("revision " + b + " of post " + id.value()));
-        PostContent l = left.content();
-        PostContent r = right.content();
-        return new RevisionDiff(left, right, List.of(
-                new RevisionDiff.Field("title", TextDiff.sideBySide(l.title(), r.title())),
-                new RevisionDiff.Field("slug", TextDiff.sideBySide(l.slug(), r.slug())),
-                new RevisionDiff.Field("displayDate", TextDiff.sideBySide(dateText(l.displayDate()), dateText(r.displayDate()))),
-                new RevisionDiff.Field("summary", TextDiff.sideBySide(l.summary(), r.summary())),
-                new RevisionDiff.Field("seoDescription", TextDiff.sideBySide(l.seoDescription(), r.seoDescription())),
-                new RevisionDiff.Field("tags", TextDiff.sideBySide(String.join(", ", l.tags()), String.join(", ", r.tags()))),
-                new RevisionDiff.Field("bodyHtml", TextDiff.sideBySide(HtmlText.of(l.bodyHtml()),
-                        HtmlText.of(r.bodyHtml())))));
-    }
-
-    private static Integer parseRevisionNumber(Validator validator, String field, String value) {
-        try {
-            int n = Integer.parseInt(value == null ? "" : value.strip());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        validator.add(FieldError.of(field, "validation.revision.number"));
-        return null;
-    }
-
-    private String dateText(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' ');
+        return revisions.compare(tenant, id, from, to);
     }
 
     private Post save(Actor actor, String tenantSlug, TenantId tenant, Post post, PostContent content, KindFields fields,
@@ -581,7 +536,7 @@ public class PostService {
             throw new InvalidInputException(new SafetyReport(List.of(), spam, List.of()).spamErrors());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<String> changed = changedFields(contentOf(post), content);
+        List<String> changed = PostRevisions.changedFields(contentOf(post), content);
         Post saved = posts.updateContent(tenant, post.id(), content, now, post.firstPublishedAt() != null);
         if (fields != null) {
             changed.addAll(changedKindFields(tenant, post, fields));
@@ -597,7 +552,7 @@ public class PostService {
             // Live (or about to be) without another look from the workflow: the publication check runs now.
             requireSafeContent(actor, tenantSlug, tenant, saved, PostEvent.PUBLISH, personalDataOverrideReason);
         }
-        int number = revisions.insert(tenant, post.id(), content, actor.userId(), actor.isPlatformUser(), restoredFrom, now);
+        int number = revisions.add(tenant, post.id(), content, actor.userId(), actor.isPlatformUser(), restoredFrom, now);
         Map<String, String> detail = new java.util.LinkedHashMap<>();
         detail.put("title", content.title());
         detail.put("revision", String.valueOf(number));
@@ -634,20 +589,6 @@ public class PostService {
         if (before.documentCategory() != after.documentCategory()) changed.add("documentCategory");
         if (!java.util.Objects.equals(before.documentYear(), after.documentYear())) changed.add("documentYear");
         if (after.gallery() != null && !after.gallery().equals(extras.gallery(tenant, before.id()))) changed.add("gallery");
-        return changed;
-    }
-
-    private static List<String> changedFields(PostContent before, PostContent after) {
-        List<String> changed = new java.util.ArrayList<>();
-        if (!before.title().equals(after.title())) changed.add("title");
-        if (!before.slug().equals(after.slug())) changed.add("slug");
-        if (!java.util.Objects.equals(before.summary(), after.summary())) changed.add("summary");
-        if (!before.bodyHtml().equals(after.bodyHtml())) changed.add("bodyHtml");
-        if (!java.util.Objects.equals(before.displayDate(), after.displayDate())) changed.add("displayDate");
-        if (!java.util.Objects.equals(before.seoDescription(), after.seoDescription())) changed.add("seoDescription");
-        if (!java.util.Objects.equals(before.categoryId(), after.categoryId())) changed.add("categoryId");
-        if (!before.tags().equals(after.tags())) changed.add("tags");
-        if (!java.util.Objects.equals(before.featuredMediaId(), after.featuredMediaId())) changed.add("featuredMediaId");
         return changed;
     }
 
