@@ -12,7 +12,11 @@
   // Only these formats exist in the editor. Pasting from Word therefore keeps bold, italics, headings, lists
   // and links, and drops Word's mso-* styles, MsoNormal classes, fonts, sizes and colours. The server's
   // sanitiser cleans the saved HTML again whatever a browser sends.
-  var FORMATS = ['bold', 'italic', 'underline', 'strike', 'header', 'list', 'blockquote', 'link'];
+  // Images are kept only when they come from the agency's media library (the sanitiser allows nothing else);
+  // their alt text travels with them.
+  var FORMATS = ['bold', 'italic', 'underline', 'strike', 'header', 'list', 'blockquote', 'link', 'image', 'alt'];
+  var MEDIA_SRC = /^(?:\/[a-z0-9][a-z0-9-]{0,46}[a-z0-9])?\/media\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[a-z0-9]{1,16}$/;
+  var Delta = Quill.import('delta');
   var TOOLBAR = [
     [{ header: [2, 3, false] }],
     ['bold', 'italic', 'underline', 'strike'],
@@ -46,6 +50,10 @@
     surface.id = textarea.id + '-editor';
     textarea.parentNode.insertBefore(surface, textarea);
     var quill = new Quill(surface, { theme: 'snow', formats: FORMATS, modules: { toolbar: TOOLBAR } });
+    // A pasted picture from elsewhere (a web page, Word's data: images) would vanish on saving: drop it now.
+    quill.clipboard.addMatcher('IMG', function (node, delta) {
+      return MEDIA_SRC.test(node.getAttribute('src') || '') ? delta : new Delta();
+    });
     if (textarea.value.trim() !== '') {
       quill.clipboard.dangerouslyPasteHTML(textarea.value);
     }
@@ -68,6 +76,74 @@
     if (textarea.form) {
       textarea.form.addEventListener('submit', sync);
     }
+    mediaPicker(textarea, quill);
+  }
+
+  // "Insert from the media library": a button opens a list of the site's images (buttons, so Tab, Enter and
+  // Space work); choosing one inserts it where the cursor was; Escape or "Close" goes back to the button.
+  function mediaPicker(textarea, quill) {
+    var button = document.querySelector('[data-media-picker-button="' + textarea.id + '"]');
+    var picker = document.querySelector('[data-media-picker="' + textarea.id + '"]');
+    if (!button || !picker) {
+      return;
+    }
+    var lastRange = null;
+    quill.on('selection-change', function (range) {
+      if (range) {
+        lastRange = range;
+      }
+    });
+    function open() {
+      picker.hidden = false;
+      button.setAttribute('aria-expanded', 'true');
+      var first = picker.querySelector('button');
+      if (first) {
+        first.focus();
+      }
+    }
+    function close() {
+      picker.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      button.focus();
+    }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      if (picker.hidden) {
+        open();
+      } else {
+        close();
+      }
+    });
+    picker.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+      }
+    });
+    var closer = picker.querySelector('[data-media-picker-close]');
+    if (closer) {
+      closer.addEventListener('click', close);
+    }
+    picker.querySelectorAll('.media-choice').forEach(function (choice) {
+      choice.addEventListener('click', function () {
+        var src = choice.getAttribute('data-src');
+        if (!MEDIA_SRC.test(src)) {
+          return;
+        }
+        var index = lastRange ? lastRange.index + lastRange.length : Math.max(quill.getLength() - 1, 0);
+        var attributes = {};
+        var alt = choice.getAttribute('data-alt');
+        if (alt) {
+          attributes.alt = alt;
+        }
+        quill.updateContents(new Delta().retain(index).insert({ image: src }, attributes), 'user');
+        quill.setSelection(index + 1, 0, 'silent');
+        lastRange = { index: index + 1, length: 0 };
+        picker.hidden = true;
+        button.setAttribute('aria-expanded', 'false');
+        quill.focus();
+      });
+    });
   }
 
   document.querySelectorAll('textarea[data-rich-editor]').forEach(enhance);

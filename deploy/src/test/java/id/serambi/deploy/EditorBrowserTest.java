@@ -118,4 +118,68 @@ class EditorBrowserTest {
     }
 
 
+
+    /**
+     * The media picker with the keyboard only: Enter on "insert from the media library" lists the site's images
+     * with the first one focused, Escape closes it and returns to the button, Enter on an image inserts it with
+     * its alt text; the saved body keeps the library address. No CSP violation.
+     */
+    @Test
+    void aWriterInsertsALibraryImageWithTheKeyboard() {
+        String agencyAdmin = Launch.demoSignIns(demo.dataDir).keySet().stream().filter(u -> u.startsWith("admin."))
+                .findFirst().orElseThrow();
+        String slug = agencyAdmin.substring("admin.".length());
+        var context = demo.running.context();
+        Actor setup = Actor.system("editor-test");
+        var tenant = context.getBean(TenantService.class).get(setup, slug);
+        context.getBean(AccountService.class).createMember(setup, tenant.id(),
+                new NewAccount("penulis.gambar", "Penulis Gambar", null, "Rapat-Koordinasi-Desa-2026"), Role.WRITER, false);
+        Actor writer = Actor.system("editor-test");
+        var photo = context.getBean(id.serambi.core.media.MediaService.class).upload(writer, slug, "balai-desa.png",
+                new java.io.ByteArrayInputStream(id.serambi.core.media.SampleFiles.png(1200, 800, false)), "Balai desa yang baru");
+
+        browser.get(demo.uri("/admin/login").toString());
+        wait.until(elementToBeClickable(By.id("login-submit")));
+        browser.findElement(By.id("username")).sendKeys("penulis.gambar");
+        browser.findElement(By.id("password")).sendKeys("Rapat-Koordinasi-Desa-2026");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(urlContains("/admin/t/" + slug));
+
+        WebElement editor = wait.until(presenceOfElementLocated(By.cssSelector("#bodyHtml-editor .ql-editor")));
+        browser.findElement(By.id("title")).sendKeys("Balai Desa Baru");
+        editor.click();
+        editor.sendKeys("Balai desa diresmikan.");
+
+        WebElement button = browser.findElement(By.id("bodyHtml-media-button"));
+        WebElement picker = browser.findElement(By.id("bodyHtml-media-picker"));
+        assertThat(button.isDisplayed()).isTrue();
+        assertThat(picker.isDisplayed()).isFalse();
+        button.sendKeys(Keys.ENTER);
+        wait.until(d -> picker.isDisplayed());
+        assertThat(button.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo(
+                browser.findElements(By.cssSelector("#bodyHtml-media-picker .media-choice")).get(0).getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(d -> !picker.isDisplayed());
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("bodyHtml-media-button");
+
+        button.sendKeys(Keys.ENTER);
+        WebElement choice = wait.until(elementToBeClickable(By.id("pick-" + photo.id())));
+        choice.sendKeys(Keys.ENTER);
+        WebElement inserted = wait.until(presenceOfElementLocated(By.cssSelector("#bodyHtml-editor .ql-editor img")));
+        assertThat(inserted.getAttribute("alt")).isEqualTo("Balai desa yang baru");
+        assertThat(inserted.getAttribute("src")).endsWith("/" + slug + "/media/" + photo.id() + "/960");
+        assertThat(picker.isDisplayed()).isFalse();
+
+        browser.findElement(By.id("post-save")).click();
+        wait.until(urlContains("saved="));
+        long postId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*saved=(\\d+).*", "$1"));
+        String body = context.getBean(id.serambi.core.post.PostService.class)
+                .get(setup, slug, new id.serambi.core.post.PostId(postId)).bodyHtml();
+        assertThat(body).contains("<img src=\"/" + slug + "/media/" + photo.id() + "/960\" alt=\"Balai desa yang baru\"");
+
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
+        assertThat(violations).as("CSP violations in the browser's console").isEmpty();
+    }
 }

@@ -46,14 +46,22 @@ class ContentSafetyConsoleTest extends AdminHttpTest {
     @Test
     void personal_data_is_shown_masked_and_an_editor_publishes_with_a_reason() {
         Map<String, String> post = post("Penerima Bantuan Sosial", "<p>Ibu Siti, NIK 3201015205900002.</p>");
+        // "Save and publish" refused: the draft is kept (once) and its edit page says why.
         Reply refused = send(withSession(form("/admin/t/dinsos/posts", encode(post))));
-        assertThat(refused.code()).isEqualTo(400);
-        assertThat(Html.text(refused.body()))
-                .contains("Ditemukan data pribadi: NIK 3201**********02", "Alasan tetap menerbitkan");
+        assertThat(refused.code()).isEqualTo(303);
+        String editPage = refused.header("Location");
+        assertThat(editPage).matches("/admin/t/dinsos/berita/\\d+/ubah\\?terbit=ditolak");
+        assertThat(Html.text(send(withSession(HttpRequest.GET(editPage))).body()))
+                .contains("Ditemukan data pribadi: NIK 3201**********02");
 
-        post.put("_csrf", csrf("/admin/t/dinsos"));
-        post.put("overrideReason", "Diumumkan atas izin tertulis yang bersangkutan.");
-        assertThat(send(withSession(form("/admin/t/dinsos/posts", encode(post)))).code()).isEqualTo(303);
+        // On the post's page the editor publishes that draft with a reason.
+        String postPage = editPage.substring(0, editPage.indexOf("/ubah"));
+        Reply asked = send(withSession(form(postPage + "/langkah", encode(Map.of("_csrf", csrf(postPage), "event", "publish")))));
+        assertThat(asked.code()).isEqualTo(400);
+        assertThat(Html.text(asked.body())).contains("Alasan tetap menerbitkan");
+        Reply published = send(withSession(form(postPage + "/langkah", encode(Map.of("_csrf", csrf(postPage), "event", "publish",
+                "overrideReason", "Diumumkan atas izin tertulis yang bersangkutan.")))));
+        assertThat(published.code()).isEqualTo(303);
     }
 
     @Test

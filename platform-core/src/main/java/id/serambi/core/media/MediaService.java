@@ -277,6 +277,17 @@ public class MediaService {
         return missing;
     }
 
+    /**
+     * The items among {@code ids} that are in the tenant's library now (not another tenant's, not deleted), for
+     * a post that refers to them by id (featured image, PPID document, gallery). Runs in the caller's transaction.
+     */
+    public List<MediaItem> inLibrary(TenantId tenant, Collection<MediaId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return tx.executeRead(status -> media.find(tenant, ids));
+    }
+
     /** The media ids a post body refers to through any media address ({@code .../media/{id}/...}). */
     public static Set<MediaId> referencedIn(String html) {
         Set<MediaId> ids = new LinkedHashSet<>();

@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 
 import id.serambi.core.account.UserId;
 import id.serambi.core.jooq.public_.tables.records.PostRecord;
+import id.serambi.core.media.MediaId;
 import id.serambi.core.tenant.TenantId;
 import jakarta.inject.Singleton;
 
@@ -26,7 +27,7 @@ class PostRepository {
     }
 
     Post insertDraft(TenantId tenant, PostKind kind, String title, String slug, String summary, String bodyHtml,
-                     UserId author) {
+                     UserId author, KindFields fields) {
         return toPost(db.insertInto(POST)
                 .set(POST.TENANT_ID, tenant.value())
                 .set(POST.KIND, kind.dbValue())
@@ -36,8 +37,31 @@ class PostRepository {
                 .set(POST.SUMMARY, summary)
                 .set(POST.BODY_HTML, bodyHtml)
                 .set(POST.AUTHOR_ID, author == null ? null : author.value())
+                .set(POST.CATEGORY_ID, fields.categoryId())
+                .set(POST.TAGS, fields.tags().toArray(String[]::new))
+                .set(POST.FEATURED_MEDIA_ID, uuid(fields.featuredMediaId()))
+                .set(POST.MENU_POSITION, fields.menuPosition())
+                .set(POST.DOCUMENT_MEDIA_ID, uuid(fields.documentMediaId()))
+                .set(POST.DOCUMENT_CATEGORY, fields.documentCategory() == null ? null : fields.documentCategory().dbValue())
+                .set(POST.DOCUMENT_YEAR, fields.documentYear())
                 .returning()
                 .fetchOne());
+    }
+
+    /** The kind's own fields of a post: its menu place (pages) and its PPID file, category and year (documents). */
+    Post updateKindFields(TenantId tenant, PostId id, KindFields fields) {
+        return toPost(db.update(POST)
+                .set(POST.MENU_POSITION, fields.menuPosition())
+                .set(POST.DOCUMENT_MEDIA_ID, uuid(fields.documentMediaId()))
+                .set(POST.DOCUMENT_CATEGORY, fields.documentCategory() == null ? null : fields.documentCategory().dbValue())
+                .set(POST.DOCUMENT_YEAR, fields.documentYear())
+                .where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
+                .returning()
+                .fetchOne());
+    }
+
+    private static java.util.UUID uuid(id.serambi.core.media.MediaId id) {
+        return id == null ? null : id.value();
     }
 
     Optional<Post> find(TenantId tenant, PostId id) {
@@ -100,6 +124,9 @@ class PostRepository {
                 .set(POST.BODY_HTML, content.bodyHtml())
                 .set(POST.DISPLAY_DATE, content.displayDate())
                 .set(POST.SEO_DESCRIPTION, content.seoDescription())
+                .set(POST.CATEGORY_ID, content.categoryId())
+                .set(POST.TAGS, content.tags().toArray(String[]::new))
+                .set(POST.FEATURED_MEDIA_ID, uuid(content.featuredMediaId()))
                 .set(POST.UPDATED_AT, at);
         if (revisedInPublic) {
             update = update.set(POST.REVISED_AT, at);
@@ -158,6 +185,11 @@ class PostRepository {
                 PostKind.parse(r.getKind()).orElseThrow(), PostStatus.fromDb(r.getStatus()), r.getTitle(),
                 r.getSlug(), r.getSummary(), r.getBodyHtml(), r.getFirstPublishedAt(), r.getPublishedAt(),
                 r.getCreatedAt(), r.getUpdatedAt(), r.getAuthorId() == null ? null : new UserId(r.getAuthorId()),
-                r.getScheduledAt(), r.getDisplayDate(), r.getSeoDescription(), r.getRevisedAt());
+                r.getScheduledAt(), r.getDisplayDate(), r.getSeoDescription(), r.getRevisedAt(),
+                r.getCategoryId(), r.getTags() == null ? List.of() : List.of(r.getTags()),
+                r.getFeaturedMediaId() == null ? null : new MediaId(r.getFeaturedMediaId()), r.getMenuPosition(),
+                r.getDocumentMediaId() == null ? null : new MediaId(r.getDocumentMediaId()),
+                r.getDocumentCategory() == null ? null : DocumentCategory.parse(r.getDocumentCategory()).orElseThrow(),
+                r.getDocumentYear(), r.getSourceUrl());
     }
 }

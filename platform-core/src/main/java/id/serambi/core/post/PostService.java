@@ -18,7 +18,6 @@ import id.serambi.core.media.MediaItem;
 import id.serambi.core.media.MediaService;
 import id.serambi.core.safety.ContentSafetyService;
 import id.serambi.core.safety.HtmlSanitizer;
-import id.serambi.core.safety.HtmlText;
 import id.serambi.core.safety.SafetyReport;
 import id.serambi.core.safety.SpamVerdict;
 import id.serambi.core.support.AccessDeniedException;
@@ -57,13 +56,17 @@ public class PostService {
     private final Clock clock;
     private final WorkflowEvents workflow;
     private final ZoneId zone;
-    private final RevisionRepository revisions;
+    private final PostRevisions revisions;
     private final MediaService media;
+    private final PostDetailsRules details;
+    private final PostExtrasRepository extras;
 
-    PostService(RevisionRepository revisions, PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
+    PostService(PostRevisions revisions, PostRepository posts, Access access, AuditService audit, HtmlSanitizer sanitizer,
                 CacheGenerations cache, ContentSafetyService safety, Clock clock, WorkflowEvents workflow, ZoneId zone,
-                MediaService media) {
+                MediaService media, PostDetailsRules details, PostExtrasRepository extras) {
         this.media = media;
+        this.details = details;
+        this.extras = extras;
         this.revisions = revisions;
         this.safety = safety;
         this.workflow = workflow;
@@ -89,6 +92,7 @@ public class PostService {
         if (kind == null) {
             validator.add(FieldError.of("kind", "validation.kind.unknown"));
         }
+        KindFields fields = kind == null ? null : details.resolve(validator, tenant, kind, draft.details(), null);
         validator.check();
         String title = draft.title().strip();
         String summary = draft.summary() == null || draft.summary().isBlank() ? null : draft.summary().strip();
@@ -99,8 +103,11 @@ public class PostService {
             throw new InvalidInputException(new SafetyReport(List.of(), spam, List.of()).spamErrors());
         }
         Post post = posts.insertDraft(tenant, kind, title, freeSlug(tenant, SlugRules.fromTitle(title)), summary,
-                sanitizer.clean(draft.bodyHtml()), actor.userId());
-        revisions.insert(tenant, post.id(), contentOf(post), actor.userId(), actor.isPlatformUser(), null, post.createdAt());
+                sanitizer.clean(draft.bodyHtml()), actor.userId(), fields);
+        if (fields.gallery() != null && !fields.gallery().isEmpty()) {
+            extras.replaceGallery(tenant, post.id(), fields.gallery());
+        }
+        revisions.add(tenant, post.id(), contentOf(post), actor.userId(), actor.isPlatformUser(), null, post.createdAt());
         audit.record(actor, tenant, "post.create", "post", String.valueOf(post.id().value()),
                 Map.of("title", title, "kind", kind.dbValue()));
         return post;
@@ -185,7 +192,7 @@ public class PostService {
                 workflow.currentApprover(tenant, id).orElse(null));
         List<PostEvent> possible = new java.util.ArrayList<>();
         for (PostEvent event : PostEvent.values()) {
-            if (event != PostEvent.PUBLISH_SCHEDULED && WorkflowRules.decide(steps, facts, event,
+            if (!event.isAutomatic() && WorkflowRules.decide(steps, facts, event,
                     participant(actor, tenantSlug, event), "—") instanceof WorkflowRules.Verdict.Allowed) {
                 possible.add(event);
             }
@@ -208,7 +215,7 @@ public class PostService {
     private static PostEvent parseEvent(String value) {
         try {
             PostEvent event = PostEvent.fromDb(value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT));
-            if (event != PostEvent.PUBLISH_SCHEDULED) {
+            if (!event.isAutomatic()) {
                 return event;
             }
         } catch (IllegalArgumentException e) {
@@ -269,9 +276,67 @@ public class PostService {
             throw new InvalidInputException(report.spamErrors());
         }
         requireUsableImages(tenant, post.bodyHtml());
+        List<FieldError> incomplete = details.publicationProblems(tenant, post, extras.gallery(tenant, post.id()));
+        if (!incomplete.isEmpty()) {
+            throw new InvalidInputException(incomplete);
+        }
         if (report.hasPersonalData()) {
             overridePersonalData(actor, tenantSlug, tenant, post, report, personalDataOverrideReason);
         }
+    }
+
+    /**
+     * Why this person publishing the post now would be refused (the workflow's rules and the content checks),
+     * without refusing or recording anything: what the edit form shows after a "save and publish" was refused.
+     * Empty when nothing stands in the way.
+     */
+    @ReadOnly
+    public List<FieldError> publicationProblems(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        Post post = posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        List<FieldError> problems = new java.util.ArrayList<>();
+        var facts = new WorkflowRules.PostFacts(post.status(), post.authorId(), workflow.currentApprover(tenant, id).orElse(null));
+        if (WorkflowRules.decide(WorkflowSteps.of(posts.workflowSteps(tenant)), facts, PostEvent.PUBLISH,
+                participant(actor, tenantSlug, PostEvent.PUBLISH), null) instanceof WorkflowRules.Verdict.Refused refused) {
+            problems.add(new FieldError("status", refused.messageKey(), refused.args()));
+        }
+        SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml());
+        if (report.blocksAsSpam()) {
+            problems.addAll(report.spamErrors());
+            return problems;
+        }
+        try {
+            requireUsableImages(tenant, post.bodyHtml());
+        } catch (InvalidInputException refused) {
+            problems.addAll(refused.errors());
+        }
+        problems.addAll(details.publicationProblems(tenant, post, extras.gallery(tenant, post.id())));
+        if (report.hasPersonalData()) {
+            problems.addAll(report.personalDataErrors());
+            problems.add(FieldError.of("overrideReason", "validation.safety.personal_data_override_hint"));
+        }
+        return problems;
+    }
+
+    /** A gallery's photos and videos in order (empty for other kinds). */
+    @ReadOnly
+    public List<GalleryItem> gallery(Actor actor, String tenantSlug, PostId id) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
+        return extras.gallery(tenant, id);
+    }
+
+    /** The district's categories, in their order: the same for every agency. */
+    @ReadOnly
+    public List<Category> categories() {
+        return details.categories();
+    }
+
+    /** {@link #categories()} for a person choosing one in a tenant's newsroom (checked like reading its posts). */
+    @ReadOnly
+    public List<Category> categories(Actor actor, String tenantSlug) {
+        access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
+        return details.categories();
     }
 
     /**
@@ -398,13 +463,14 @@ public class PostService {
         String slug = edit.slug() == null || edit.slug().isBlank() ? post.slug() : edit.slug().strip();
         checkSlug(validator, tenant, id, slug);
         OffsetDateTime displayDate = parseDisplayDate(validator, edit.displayDate());
+        KindFields fields = details.resolve(validator, tenant, post.kind(), edit.details(), post);
         validator.check();
         String title = edit.title().strip();
         String summary = blankToNull(edit.summary());
         String rawBody = edit.bodyHtml() == null ? "" : edit.bodyHtml();
         PostContent content = new PostContent(title, slug, summary, sanitizer.clean(rawBody), displayDate,
-                blankToNull(edit.seoDescription()));
-        return save(actor, tenantSlug, tenant, post, content, rawBody, null, edit.personalDataOverrideReason());
+                blankToNull(edit.seoDescription()), fields.categoryId(), fields.tags(), fields.featuredMediaId());
+        return save(actor, tenantSlug, tenant, post, content, fields, rawBody, null, edit.personalDataOverrideReason());
     }
 
     /** Makes an old revision the post's content again, as a new revision that names the one it restores. */
@@ -413,12 +479,12 @@ public class PostService {
         TenantId tenant = access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
         Post post = posts.findForUpdate(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
         requireMayEdit(actor, tenantSlug, tenant, post);
-        PostRevision old = revisions.find(tenant, id, number)
-                .orElseThrow(() -> new NotFoundException("revision " + number + " of post " + id.value()));
+        PostRevision old = revisions.get(tenant, id, number);
         Validator validator = new Validator();
         checkSlug(validator, tenant, id, old.content().slug());
         validator.check();
-        return save(actor, tenantSlug, tenant, post, old.content(), old.content().bodyHtml(), number,
+        // The kind's own fields (menu place, PPID file, gallery) are not in revisions and stay as they are.
+        return save(actor, tenantSlug, tenant, post, old.content(), null, old.content().bodyHtml(), number,
                 personalDataOverrideReason);
     }
 
@@ -438,21 +504,14 @@ public class PostService {
     @Transactional
     public Post restore(Actor actor, String tenantSlug, PostId id, String number, String personalDataOverrideReason) {
         access.requireInTenant(actor, Action.EDIT_POST, tenantSlug);
-        return restore(actor, tenantSlug, id, revisionNumber("number", number), personalDataOverrideReason);
+        return restore(actor, tenantSlug, id, PostRevisions.number("number", number), personalDataOverrideReason);
     }
 
     /** {@link #revision(Actor, String, PostId, int)} with the number as text, read only after the access check. */
     @ReadOnly
     public PostRevision revision(Actor actor, String tenantSlug, PostId id, String number) {
         access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
-        return revision(actor, tenantSlug, id, revisionNumber("number", number));
-    }
-
-    private static int revisionNumber(String field, String value) {
-        Validator validator = new Validator();
-        Integer n = parseRevisionNumber(validator, field, value);
-        validator.check();
-        return n;
+        return revision(actor, tenantSlug, id, PostRevisions.number("number", number));
     }
 
     /** Whether this person may edit the post now: what decides whether the console offers the edit link. */
@@ -479,8 +538,7 @@ public class PostService {
     public PostRevision revision(Actor actor, String tenantSlug, PostId id, int number) {
         TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
         posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
-        return revisions.find(tenant, id, number)
-                .orElseThrow(() -> new NotFoundException("revision " + number + " of post " + id.value()));
+        return revisions.get(tenant, id, number);
     }
 
     /**
@@ -491,45 +549,11 @@ public class PostService {
     public RevisionDiff compare(Actor actor, String tenantSlug, PostId id, String from, String to) {
         TenantId tenant = access.requireInTenant(actor, Action.READ_POSTS, tenantSlug);
         posts.find(tenant, id).orElseThrow(() -> new NotFoundException("post " + id.value()));
-        Validator validator = new Validator();
-        Integer a = parseRevisionNumber(validator, "from", from);
-        Integer b = parseRevisionNumber(validator, "to", to);
-        validator.check();
-        PostRevision left = revisions.find(tenant, id, a)
-                .orElseThrow(() -> new NotFoundException("revision " + a + " of post " + id.value()));
-        PostRevision right = revisions.find(tenant, id, b)
-                .orElseThrow(() -> new NotFoundException("revision " + b + " of post " + id.value()));
-        PostContent l = left.content();
-        PostContent r = right.content();
-        return new RevisionDiff(left, right, List.of(
-                new RevisionDiff.Field("title", TextDiff.sideBySide(l.title(), r.title())),
-                new RevisionDiff.Field("slug", TextDiff.sideBySide(l.slug(), r.slug())),
-                new RevisionDiff.Field("displayDate", TextDiff.sideBySide(dateText(l.displayDate()), dateText(r.displayDate()))),
-                new RevisionDiff.Field("summary", TextDiff.sideBySide(l.summary(), r.summary())),
-                new RevisionDiff.Field("seoDescription", TextDiff.sideBySide(l.seoDescription(), r.seoDescription())),
-                new RevisionDiff.Field("bodyHtml", TextDiff.sideBySide(HtmlText.of(l.bodyHtml()),
-                        HtmlText.of(r.bodyHtml())))));
+        return revisions.compare(tenant, id, from, to);
     }
 
-    private static Integer parseRevisionNumber(Validator validator, String field, String value) {
-        try {
-            int n = Integer.parseInt(value == null ? "" : value.strip());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        validator.add(FieldError.of(field, "validation.revision.number"));
-        return null;
-    }
-
-    private String dateText(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' ');
-    }
-
-    private Post save(Actor actor, String tenantSlug, TenantId tenant, Post post, PostContent content, String rawBody,
-                      Integer restoredFrom, String personalDataOverrideReason) {
+    private Post save(Actor actor, String tenantSlug, TenantId tenant, Post post, PostContent content, KindFields fields,
+                      String rawBody, Integer restoredFrom, String personalDataOverrideReason) {
         boolean live = post.status() == PostStatus.PUBLISHED || post.status() == PostStatus.SCHEDULED;
         // The spam guard reads the raw HTML, as at creation: sanitising would remove the hidden text it looks for.
         SpamVerdict spam = safety.inspectSubmission(content.title(), content.summary(), rawBody);
@@ -538,17 +562,28 @@ public class PostService {
             throw new InvalidInputException(new SafetyReport(List.of(), spam, List.of()).spamErrors());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> changed = PostRevisions.changedFields(contentOf(post), content);
         Post saved = posts.updateContent(tenant, post.id(), content, now, post.firstPublishedAt() != null);
+        if (fields != null) {
+            changed.addAll(changedKindFields(tenant, post, fields));
+            saved = posts.updateKindFields(tenant, post.id(), fields);
+            if (fields.gallery() != null) {
+                extras.replaceGallery(tenant, post.id(), fields.gallery());
+            }
+        }
+        if (post.status() == PostStatus.APPROVED && !changed.isEmpty()) {
+            saved = resetApproval(actor, tenant, saved, now);
+        }
         if (live) {
             // Live (or about to be) without another look from the workflow: the publication check runs now.
             requireSafeContent(actor, tenantSlug, tenant, saved, PostEvent.PUBLISH, personalDataOverrideReason);
         }
-        int number = revisions.insert(tenant, post.id(), content, actor.userId(), actor.isPlatformUser(), restoredFrom, now);
+        int number = revisions.add(tenant, post.id(), content, actor.userId(), actor.isPlatformUser(), restoredFrom, now);
         Map<String, String> detail = new java.util.LinkedHashMap<>();
         detail.put("title", content.title());
         detail.put("revision", String.valueOf(number));
         detail.put("status", post.status().dbValue());
-        detail.put("changed", String.join(",", changedFields(contentOf(post), content)));
+        detail.put("changed", String.join(",", changed));
         if (restoredFrom != null) {
             detail.put("restoredFrom", String.valueOf(restoredFrom));
         }
@@ -560,14 +595,26 @@ public class PostService {
         return saved;
     }
 
-    private static List<String> changedFields(PostContent before, PostContent after) {
+    /**
+     * The approver approved this content; changed content goes back to review, whoever changed it (the author
+     * or an editor), so nobody publishes text no second person has seen. Recorded as a workflow event.
+     */
+    private Post resetApproval(Actor actor, TenantId tenant, Post post, OffsetDateTime now) {
+        Post back = posts.setStatus(tenant, post.id(), PostStatus.IN_REVIEW, null, now);
+        workflow.record(tenant, post.id(), PostEvent.APPROVAL_RESET, PostStatus.APPROVED, PostStatus.IN_REVIEW,
+                actor.userId(), null, now);
+        audit.record(actor, tenant, "post." + PostEvent.APPROVAL_RESET.dbValue(), "post", String.valueOf(post.id().value()),
+                Map.of("title", post.title(), "from", PostStatus.APPROVED.dbValue(), "to", PostStatus.IN_REVIEW.dbValue()));
+        return back;
+    }
+
+    private List<String> changedKindFields(TenantId tenant, Post before, KindFields after) {
         List<String> changed = new java.util.ArrayList<>();
-        if (!before.title().equals(after.title())) changed.add("title");
-        if (!before.slug().equals(after.slug())) changed.add("slug");
-        if (!java.util.Objects.equals(before.summary(), after.summary())) changed.add("summary");
-        if (!before.bodyHtml().equals(after.bodyHtml())) changed.add("bodyHtml");
-        if (!java.util.Objects.equals(before.displayDate(), after.displayDate())) changed.add("displayDate");
-        if (!java.util.Objects.equals(before.seoDescription(), after.seoDescription())) changed.add("seoDescription");
+        if (!java.util.Objects.equals(before.menuPosition(), after.menuPosition())) changed.add("menuPosition");
+        if (!java.util.Objects.equals(before.documentMediaId(), after.documentMediaId())) changed.add("documentMediaId");
+        if (before.documentCategory() != after.documentCategory()) changed.add("documentCategory");
+        if (!java.util.Objects.equals(before.documentYear(), after.documentYear())) changed.add("documentYear");
+        if (after.gallery() != null && !after.gallery().equals(extras.gallery(tenant, before.id()))) changed.add("gallery");
         return changed;
     }
 
@@ -634,7 +681,7 @@ public class PostService {
 
     static PostContent contentOf(Post post) {
         return new PostContent(post.title(), post.slug(), post.summary(), post.bodyHtml(), post.displayDate(),
-                post.seoDescription());
+                post.seoDescription(), post.categoryId(), post.tags(), post.featuredMediaId());
     }
 
     private String freeSlug(TenantId tenant, String base) {

@@ -39,6 +39,9 @@ class RevisionRepository {
                 .set(POST_REVISION.BODY_HTML, content.bodyHtml())
                 .set(POST_REVISION.DISPLAY_DATE, content.displayDate())
                 .set(POST_REVISION.SEO_DESCRIPTION, content.seoDescription())
+                .set(POST_REVISION.CATEGORY_ID, content.categoryId())
+                .set(POST_REVISION.TAGS, content.tags().toArray(String[]::new))
+                .set(POST_REVISION.FEATURED_MEDIA_ID, content.featuredMediaId() == null ? null : content.featuredMediaId().value())
                 .set(POST_REVISION.AUTHOR_ID, author == null ? null : author.value())
                 .set(POST_REVISION.BY_PLATFORM, byPlatform)
                 .set(POST_REVISION.RESTORED_FROM, restoredFrom)
@@ -66,7 +69,9 @@ class RevisionRepository {
         var rev = r.into(POST_REVISION);
         return new PostRevision(new PostId(rev.getPostId()), rev.getNumber(),
                 new PostContent(rev.getTitle(), rev.getSlug(), rev.getSummary(), rev.getBodyHtml(),
-                        rev.getDisplayDate(), rev.getSeoDescription()),
+                        rev.getDisplayDate(), rev.getSeoDescription(), rev.getCategoryId(),
+                        rev.getTags() == null ? List.of() : List.of(rev.getTags()),
+                        rev.getFeaturedMediaId() == null ? null : new id.serambi.core.media.MediaId(rev.getFeaturedMediaId())),
                 rev.getAuthorId() == null ? null : new UserId(rev.getAuthorId()),
                 r.get(APP_USER.DISPLAY_NAME) == null ? "" : r.get(APP_USER.DISPLAY_NAME),
                 Boolean.TRUE.equals(rev.getByPlatform()), rev.getRestoredFrom(), rev.getCreatedAt());

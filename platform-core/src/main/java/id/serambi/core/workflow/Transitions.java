@@ -38,6 +38,7 @@ public final class Transitions {
         declare(PostEvent.UNPUBLISH, EnumSet.of(PUBLISHED), UNPUBLISHED, true);
         declare(PostEvent.ARCHIVE, EnumSet.of(PUBLISHED, UNPUBLISHED), ARCHIVED, true);
         declare(PostEvent.REOPEN, EnumSet.of(UNPUBLISHED, ARCHIVED), DRAFT, false);
+        declare(PostEvent.APPROVAL_RESET, EnumSet.of(APPROVED), IN_REVIEW, false);
     }
 
     private Transitions() {

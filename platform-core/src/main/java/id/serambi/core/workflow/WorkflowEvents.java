@@ -52,7 +52,7 @@ public class WorkflowEvents {
     public Optional<UserId> currentApprover(TenantId tenant, PostId post) {
         return history(tenant, post).reversed().stream()
                 .filter(e -> e.event() == PostEvent.APPROVE || e.event() == PostEvent.REQUEST_CHANGES
-                        || e.event() == PostEvent.REOPEN)
+                        || e.event() == PostEvent.REOPEN || e.event() == PostEvent.APPROVAL_RESET)
                 .findFirst()
                 .filter(e -> e.event() == PostEvent.APPROVE)
                 .map(Entry::actor);

@@ -78,7 +78,7 @@ class WorkflowRulesTest {
     @Test
     void every_allowed_cell_follows_the_declared_table_and_the_procedure() {
         List<Cell> cells = everyCell();
-        assertThat(cells).hasSize(3 * 8 * 10 * 9 * 2);
+        assertThat(cells).hasSize(3 * 8 * PostEvent.values().length * 9 * 2);
         for (Cell cell : cells.stream().filter(c -> c.verdict() instanceof Verdict.Allowed).toList()) {
             var transition = Transitions.of(cell.event());
             Participant who = cell.person();

@@ -57,8 +57,58 @@ final class ApiDtos {
     record StatusChange(@Nullable String status, @Nullable String reason) {
     }
 
+    /**
+     * A new post. {@code kind}: news (default), announcement, page, document or gallery. The fields beyond the
+     * text are optional except a document's {@code documentMediaId}, {@code documentCategory} and
+     * {@code documentYear}; fields of another kind are ignored.
+     *
+     * @param categoryId one of the district's categories (GET /api/v1/tenants/{slug}/categories)
+     * @param tags at most 10, each at most 40 characters; stored lower case, trimmed, without duplicates
+     * @param featuredMediaId an image of this tenant's media library
+     * @param menuPosition pages only: 1–50, the order in the site's menu; absent: not in the menu
+     * @param documentMediaId documents only: a PDF or office document of this tenant's media library
+     * @param documentCategory documents only: berkala, serta_merta or setiap_saat
+     * @param documentYear documents only: the document's year
+     * @param gallery galleries only: images and videos of this tenant's library, in order, with captions
+     */
     @Serdeable
-    record PostRequest(@Nullable String title, @Nullable String summary, @Nullable String bodyHtml, @Nullable String kind) {
+    record PostRequest(@Nullable String title, @Nullable String summary, @Nullable String bodyHtml, @Nullable String kind,
+                       @Nullable Long categoryId, @Nullable java.util.List<String> tags, @Nullable String featuredMediaId,
+                       @Nullable Integer menuPosition, @Nullable String documentMediaId, @Nullable String documentCategory,
+                       @Nullable Integer documentYear, @Nullable java.util.List<GalleryEntry> gallery) {
+        id.serambi.core.post.PostDetails details() {
+            return ApiDtos.details(categoryId, tags, featuredMediaId, menuPosition, documentMediaId, documentCategory,
+                    documentYear, gallery);
+        }
+    }
+
+    /** One photo or video of a gallery: a media id of the tenant's library and an optional caption (≤ 300). */
+    @Serdeable
+    record GalleryEntry(@Nullable String mediaId, @Nullable String caption) {
+    }
+
+    @Serdeable
+    record GalleryItemView(int position, String mediaId, @Nullable String caption) {
+    }
+
+    /** A district category, for {@code categoryId}. */
+    @Serdeable
+    record CategoryView(long id, String slug, String name) {
+    }
+
+    /** The request fields as the service reads them: null keeps (or, for a new post, means none); 0 or "" clears. */
+    static id.serambi.core.post.PostDetails details(Long categoryId, java.util.List<String> tags, String featuredMediaId,
+                                                    Integer menuPosition, String documentMediaId, String documentCategory,
+                                                    Integer documentYear, java.util.List<GalleryEntry> gallery) {
+        return new id.serambi.core.post.PostDetails(
+                categoryId == null ? null : categoryId == 0 ? "" : String.valueOf(categoryId),
+                tags == null ? null : String.join(",", tags.stream().map(t -> t == null ? "" : t).toList()),
+                featuredMediaId,
+                menuPosition == null ? null : menuPosition == 0 ? "" : String.valueOf(menuPosition),
+                documentMediaId, documentCategory,
+                documentYear == null ? null : String.valueOf(documentYear),
+                gallery == null ? null : gallery.stream().map(g -> g == null ? new id.serambi.core.post.PostDetails.GalleryEntry(null, null)
+                        : new id.serambi.core.post.PostDetails.GalleryEntry(g.mediaId() == null ? "" : g.mediaId(), g.caption())).toList());
     }
 
     /** Optional body of a publication: the reason an editor publishes although personal data was found. */
@@ -66,15 +116,31 @@ final class ApiDtos {
     record PublishRequest(@Nullable String personalDataOverrideReason) {
     }
 
+    /**
+     * A post. {@code gallery} is given for a single gallery post (absent in lists); {@code menuPosition} only for
+     * pages, the {@code document*} fields only for PPID documents.
+     */
     @Serdeable
     record PostView(long id, String kind, String status, String title, String slug, @Nullable String summary,
                     String bodyHtml, @Nullable OffsetDateTime firstPublishedAt, @Nullable OffsetDateTime publishedAt,
                     OffsetDateTime updatedAt, @Nullable OffsetDateTime displayDate, @Nullable String seoDescription,
-                    @Nullable OffsetDateTime revisedAt) {
+                    @Nullable OffsetDateTime revisedAt, @Nullable Long categoryId, java.util.List<String> tags,
+                    @Nullable String featuredMediaId, @Nullable Integer menuPosition, @Nullable String documentMediaId,
+                    @Nullable String documentCategory, @Nullable Integer documentYear, @Nullable String sourceUrl,
+                    @Nullable java.util.List<GalleryItemView> gallery) {
         static PostView of(Post p) {
+            return of(p, null);
+        }
+
+        static PostView of(Post p, java.util.List<id.serambi.core.post.GalleryItem> gallery) {
             return new PostView(p.id().value(), p.kind().dbValue(), p.status().dbValue(), p.title(), p.slug(),
                     p.summary(), p.bodyHtml(), p.firstPublishedAt(), p.publishedAt(), p.updatedAt(), p.displayDate(),
-                    p.seoDescription(), p.revisedAt());
+                    p.seoDescription(), p.revisedAt(), p.categoryId(), p.tags(),
+                    p.featuredMediaId() == null ? null : p.featuredMediaId().toString(), p.menuPosition(),
+                    p.documentMediaId() == null ? null : p.documentMediaId().toString(),
+                    p.documentCategory() == null ? null : p.documentCategory().dbValue(), p.documentYear(), p.sourceUrl(),
+                    gallery == null ? null : gallery.stream()
+                            .map(g -> new GalleryItemView(g.position(), g.mediaId().toString(), g.caption())).toList());
         }
     }
 

@@ -40,14 +40,15 @@ class PostApiController {
     @ActionRule(Action.WRITE_POST)
     @Post
     HttpResponse<ApiDtos.PostView> create(Actor actor, String slug, @Body ApiDtos.PostRequest body) {
-        var post = posts.createDraft(actor, slug, new PostDraft(body.title(), body.summary(), body.bodyHtml(), body.kind()));
-        return HttpResponse.created(ApiDtos.PostView.of(post));
+        var post = posts.createDraft(actor, slug, new PostDraft(body.title(), body.summary(), body.bodyHtml(), body.kind(),
+                body.details()));
+        return HttpResponse.created(view(actor, slug, post));
     }
 
     @ActionRule(Action.READ_POSTS)
     @Get("/{id}")
     ApiDtos.PostView get(Actor actor, String slug, long id) {
-        return ApiDtos.PostView.of(posts.get(actor, slug, new PostId(id)));
+        return view(actor, slug, posts.get(actor, slug, new PostId(id)));
     }
 
     /**
@@ -59,14 +60,20 @@ class PostApiController {
     ApiDtos.PostView update(Actor actor, String slug, long id, @Nullable @Body RevisionApiController.UpdateRequest body) {
         var edit = body == null ? new PostEdit(null, null, null, null, null, null, null)
                 : new PostEdit(body.title(), body.slug(), body.summary(), body.bodyHtml(), body.displayDate(),
-                        body.seoDescription(), body.personalDataOverrideReason());
-        return ApiDtos.PostView.of(posts.update(actor, slug, new PostId(id), edit));
+                        body.seoDescription(), body.personalDataOverrideReason(), body.details());
+        return view(actor, slug, posts.update(actor, slug, new PostId(id), edit));
     }
 
     @ActionRule(Action.PUBLISH_POST)
     @Post("/{id}/publish")
     ApiDtos.PostView publish(Actor actor, String slug, long id, @Nullable @Body ApiDtos.PublishRequest body) {
-        return ApiDtos.PostView.of(posts.publish(actor, slug, new PostId(id),
+        return view(actor, slug, posts.publish(actor, slug, new PostId(id),
                 body == null ? null : body.personalDataOverrideReason()));
+    }
+
+    // A single post shows its gallery too (lists leave it out: one query per post).
+    private ApiDtos.PostView view(Actor actor, String slug, id.serambi.core.post.Post post) {
+        return ApiDtos.PostView.of(post, post.kind() == id.serambi.core.post.PostKind.GALLERY
+                ? posts.gallery(actor, slug, post.id()) : null);
     }
 }

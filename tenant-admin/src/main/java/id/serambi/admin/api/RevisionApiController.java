@@ -37,10 +37,24 @@ class RevisionApiController {
         this.posts = posts;
     }
 
+    /**
+     * A post's new content. The fields beyond the text are as in a new post ({@code PostRequest}); an absent
+     * one keeps what the post has, {@code 0} clears {@code categoryId} and {@code menuPosition}, {@code ""}
+     * clears {@code featuredMediaId}, {@code []} clears {@code tags} and {@code gallery}. A post's kind does not
+     * change.
+     */
     @Serdeable
     record UpdateRequest(@Nullable String title, @Nullable String slug, @Nullable String summary,
                          @Nullable String bodyHtml, @Nullable String displayDate, @Nullable String seoDescription,
-                         @Nullable String personalDataOverrideReason) {
+                         @Nullable String personalDataOverrideReason, @Nullable Long categoryId,
+                         @Nullable java.util.List<String> tags, @Nullable String featuredMediaId,
+                         @Nullable Integer menuPosition, @Nullable String documentMediaId,
+                         @Nullable String documentCategory, @Nullable Integer documentYear,
+                         @Nullable java.util.List<ApiDtos.GalleryEntry> gallery) {
+        id.serambi.core.post.PostDetails details() {
+            return ApiDtos.details(categoryId, tags, featuredMediaId, menuPosition, documentMediaId, documentCategory,
+                    documentYear, gallery);
+        }
     }
 
     @Serdeable

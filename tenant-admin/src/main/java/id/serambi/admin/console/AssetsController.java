@@ -28,7 +28,7 @@ import id.serambi.admin.security.PublicEndpoint;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class AssetsController {
     private final ClasspathAssets assets = new ClasspathAssets("admin-assets", Map.of("admin.css", "text/css;charset=utf-8",
-            "editor.js", "text/javascript;charset=utf-8"));
+            "editor.js", "text/javascript;charset=utf-8", "post-kind.js", "text/javascript;charset=utf-8"));
     // Quill's own files (BSD-3-Clause), named one by one: nothing else of the webjar can be reached.
     private final ClasspathAssets quill = new ClasspathAssets("META-INF/resources/webjars/quill/" + webjarVersion("quill") + "/dist",
             Map.of("quill.min.js", "text/javascript;charset=utf-8", "quill.snow.css", "text/css;charset=utf-8"));

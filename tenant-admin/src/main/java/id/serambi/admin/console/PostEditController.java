@@ -47,8 +47,10 @@ class PostEditController {
     private final PostService posts;
     private final TenantService tenants;
     private final ZoneId zone;
+    private final PostForms postForms;
 
-    PostEditController(Pages pages, PostService posts, TenantService tenants, ZoneId zone) {
+    PostEditController(Pages pages, PostService posts, TenantService tenants, ZoneId zone, PostForms postForms) {
+        this.postForms = postForms;
         this.pages = pages;
         this.posts = posts;
         this.tenants = tenants;
@@ -59,14 +61,22 @@ class PostEditController {
     @Get("/ubah")
     HttpResponse<String> form(HttpRequest<?> request, Actor actor, @PathVariable String slug, @PathVariable long id) {
         id.serambi.core.post.Post post = posts.editable(actor, slug, new PostId(id));
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> values = PostForms.values(post, posts.gallery(actor, slug, post.id()));
         values.put("title", post.title());
         values.put("slug", post.slug());
         values.put("summary", post.summary() == null ? "" : post.summary());
         values.put("bodyHtml", post.bodyHtml());
         values.put("displayDate", post.displayDate() == null ? "" : localInput(post.displayDate()));
         values.put("seoDescription", post.seoDescription() == null ? "" : post.seoDescription());
-        return editPage(request, actor, slug, post, HttpStatus.OK, new FormState(values, Map.of()));
+        // After "save and publish" on the new-post form was refused: the draft is saved; say why it is not live.
+        if (request.getParameters().getFirst("terbit").filter("ditolak"::equals).isPresent()) {
+            var problems = posts.publicationProblems(actor, slug, post.id());
+            if (!problems.isEmpty()) {
+                return editPage(request, actor, slug, post, HttpStatus.OK,
+                        FormState.of(values, problems, pages.messages(request)), true);
+            }
+        }
+        return editPage(request, actor, slug, post, HttpStatus.OK, new FormState(values, Map.of()), false);
     }
 
     @ActionRule(Action.EDIT_POST)
@@ -79,15 +89,17 @@ class PostEditController {
         PostId postId = new PostId(id);
         try {
             posts.update(actor, slug, postId, new PostEdit(form.get("title"), form.get("slug"), form.get("summary"),
-                    form.get("bodyHtml"), form.get("displayDate"), form.get("seoDescription"), form.get("overrideReason")));
+                    form.get("bodyHtml"), form.get("displayDate"), form.get("seoDescription"), form.get("overrideReason"),
+                    PostForms.details(form)));
             return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "/berita/" + id + "?disimpan=1"));
         } catch (InvalidInputException invalid) {
             Map<String, String> values = new HashMap<>();
             for (String field : List.of("title", "slug", "summary", "bodyHtml", "displayDate", "seoDescription", "overrideReason")) {
                 values.put(field, form.getOrDefault(field, ""));
             }
+            PostForms.keep(form, values);
             return editPage(request, actor, slug, posts.editable(actor, slug, postId), HttpStatus.BAD_REQUEST,
-                    FormState.of(values, invalid.errors(), pages.messages(request)));
+                    FormState.of(values, invalid.errors(), pages.messages(request)), false);
         }
     }
 
@@ -131,11 +143,13 @@ class PostEditController {
     }
 
     private HttpResponse<String> editPage(HttpRequest<?> request, Actor actor, String slug, id.serambi.core.post.Post post, HttpStatus status,
-                                          FormState form) {
+                                          FormState form, boolean publishRefused) {
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", tenants.get(actor, slug));
         params.put("post", post);
         params.put("form", form);
+        params.put("options", postForms.options(actor, slug, form.values()));
+        params.put("publishRefused", publishRefused);
         return pages.render(request, status, "post-edit.jte", pages.withView(request, actor, params));
     }
 

@@ -44,8 +44,10 @@ class TenantPageController {
     private final TenantService tenants;
     private final PostService posts;
     private final QuotaService quota;
+    private final PostForms postForms;
 
-    TenantPageController(Pages pages, TenantService tenants, PostService posts, QuotaService quota) {
+    TenantPageController(Pages pages, TenantService tenants, PostService posts, QuotaService quota, PostForms postForms) {
+        this.postForms = postForms;
         this.pages = pages;
         this.tenants = tenants;
         this.posts = posts;
@@ -64,19 +66,27 @@ class TenantPageController {
         if (!Pages.csrfValid(request, form.get("_csrf"))) {
             return pages.csrfRefused(request, actor);
         }
+        id.serambi.core.post.Post post;
         try {
-            var post = posts.createDraft(actor, slug,
-                    new PostDraft(form.get("title"), form.get("summary"), form.get("bodyHtml"), form.get("kind")));
-            if ("publish".equals(form.get("action"))) {
-                posts.publish(actor, slug, post.id(), form.get("overrideReason"));
-                return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?published=" + post.id().value()));
-            }
-            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?saved=" + post.id().value()));
+            post = posts.createDraft(actor, slug, new PostDraft(form.get("title"), form.get("summary"), form.get("bodyHtml"),
+                    form.get("kind"), PostForms.details(form)));
         } catch (InvalidInputException invalid) {
             Map<String, String> values = new HashMap<>();
             POST_FIELDS.forEach(f -> values.put(f, form.getOrDefault(f, "")));
+            PostForms.keep(form, values);
             return dashboard(request, actor, slug, HttpStatus.BAD_REQUEST,
                     FormState.of(values, invalid.errors(), pages.messages(request)));
+        }
+        if (!"publish".equals(form.get("action"))) {
+            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?saved=" + post.id().value()));
+        }
+        try {
+            posts.publish(actor, slug, post.id(), form.get("overrideReason"));
+            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "?published=" + post.id().value()));
+        } catch (InvalidInputException refused) {
+            // The draft is saved (its own transaction): showing this form again would save it a second time on
+            // resubmit. Its edit page says why it did not go live, and publishing from there changes this draft.
+            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "/berita/" + post.id().value() + "/ubah?terbit=ditolak"));
         }
     }
 
@@ -136,6 +146,7 @@ class TenantPageController {
         params.put("progress", quota.thisWeek(tenant.id()));
         params.put("posts", posts.recent(actor, slug, 50));
         params.put("form", form);
+        params.put("options", postForms.options(actor, slug, form.values()));
         params.put("statusForm", statusForm);
         params.put("statusChanged", request.getParameters().getFirst("status").isPresent());
         params.put("passwordChanged", request.getParameters().getFirst("password").isPresent());
