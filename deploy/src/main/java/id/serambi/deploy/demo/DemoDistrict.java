@@ -53,8 +53,11 @@ public class DemoDistrict {
     private final DSLContext db;
     private final Clock clock;
     private final ZoneId zone;
+    private final DemoComplaints complaints;
 
-    DemoDistrict(TenantService tenants, AccountService accounts, DSLContext db, Clock clock, ZoneId zone) {
+    DemoDistrict(TenantService tenants, AccountService accounts, DSLContext db, Clock clock, ZoneId zone,
+                 DemoComplaints complaints) {
+        this.complaints = complaints;
         this.tenants = tenants;
         this.accounts = accounts;
         this.db = db;
@@ -90,6 +93,7 @@ public class DemoDistrict {
             db.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, false).where(APP_USER.USERNAME.eq(username)).execute();
             first = false;
         }
+        entries.addAll(complaints.seed(tenants.findBySlug(DemoComplaints.SLUG).orElseThrow().id(), DemoDistrict::randomPassword));
         DemoCredentials credentials = new DemoCredentials(entries, file);
         credentials.write();
         return credentials;

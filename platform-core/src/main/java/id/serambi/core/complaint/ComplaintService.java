@@ -71,6 +71,12 @@ public class ComplaintService {
         this.zone = zone;
     }
 
+    /** For controllers that must check access before they read a form: 404/403 as {@link Access} says. */
+    @ReadOnly
+    public void require(Actor actor, String slug, Action action) {
+        access.requireInTenant(actor, action, slug);
+    }
+
     // ---- settings ----
 
     @ReadOnly
