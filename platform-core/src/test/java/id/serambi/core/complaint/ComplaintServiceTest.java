@@ -51,6 +51,7 @@ class ComplaintServiceTest extends DatabaseTest {
     @Inject PublicComplaints portal;
     @Inject TestClock clock;
     @Inject ZoneId zone;
+    @Inject ComplaintReports reports;
 
     Tenant dukcapil;
     Actor admin;
@@ -270,6 +271,48 @@ class ComplaintServiceTest extends DatabaseTest {
         assertThat(gone.phone()).isNull();
         assertThat(gone.email()).isNull();
         assertThat(gone.description()).isEqualTo(ComplaintService.ANONYMISED);
+    }
+
+    @Test
+    void the_monthly_report_counts_channels_times_and_open_overdue_steps_without_personal_data() throws Exception {
+        Tenant capil = Fixtures.tenantWithAdmin(tenants, "capil", "Capil Kecamatan");
+        Actor capilAdmin = Fixtures.signIn(accounts, sessions, "admin-capil");
+        accounts.createMember(Fixtures.SYSTEM, capil.id(), new NewAccount("petugas-capil", "Uji", null, Fixtures.PASSWORD),
+                Role.COMPLAINT_OFFICER, false);
+        Actor capilOfficer = Fixtures.signIn(accounts, sessions, "petugas-capil");
+        complaints.saveSettings(capilAdmin, "capil", new ComplaintSettings(true, List.of(), ComplaintStandards.SEED_004, 730));
+        var capilService = portal.services().stream().filter(s -> s.slug().equals("capil")).findFirst().orElseThrow();
+        NewComplaint c = new NewComplaint("web", "Dewi Lestari", "081311112222", null, null, "Antrean loket terlalu lama.", true, null);
+        Filed quick = portal.file(capilService, new NewComplaint(c.channel(), c.name(), c.phone(), null, null, c.description(), true,
+                TrackingCodes.newFormToken()), MAIL);
+        portal.file(capilService, new NewComplaint(c.channel(), c.name(), c.phone(), null, null, c.description(), true,
+                TrackingCodes.newFormToken()), MAIL);
+        complaints.intake(capilOfficer, "capil", new NewComplaint("walk_in", "Dewi Lestari", null, null, null, c.description(), true, null));
+        complaints.act(capilOfficer, "capil", quick.id(), ComplaintStep.VERIFY, null, null);
+        clock.advance(Duration.ofDays(4));
+        java.time.YearMonth month = java.time.YearMonth.from(complaints.get(capilOfficer, "capil", quick.id())
+                .summary().filedAt().atZoneSameInstant(zone));
+        ComplaintReport report = reports.forTenant(capilAdmin, "capil", month);
+        assertThat(report.received()).isEqualTo(3);
+        assertThat(report.byChannel()).containsEntry("web", 2L).containsEntry("walk_in", 1L);
+        var received = report.steps().stream().filter(s -> s.step().equals("received")).findFirst().orElseThrow();
+        assertThat(received.done()).isEqualTo(1);
+        assertThat(received.doneInTime()).isEqualTo(1);
+        // The verified one waits for its answer; the two still unverified are overdue: both count as missed.
+        assertThat(received.openOverdue()).isEqualTo(2);
+        assertThat(received.sharePercentInTime()).isEqualTo(33);
+        assertThat(report.steps().stream().filter(s -> s.step().equals("verified")).findFirst().orElseThrow().openOverdue()).isEqualTo(1);
+        String csv = ComplaintReports.csv(List.of(report));
+        assertThat(csv).contains("received", "saluran:walk_in").doesNotContain("Dewi").doesNotContain("0813");
+        byte[] xlsx = ComplaintReports.xlsx(List.of(report));
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var rows = workbook.getFirstSheet().read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("bulan");
+            assertThat(rows.get(1).getCellText(3)).isEqualTo("received");
+            assertThat(rows.get(1).getCellText(8)).isEqualTo("33");
+        }
+        // The agency's officer may read figures; another agency's admin may not.
+        assertThatThrownBy(() -> reports.forTenant(stranger, "capil", month)).isInstanceOf(NotFoundException.class);
     }
 
     private int count(java.util.function.Function<org.jooq.DSLContext, Integer> query) {
