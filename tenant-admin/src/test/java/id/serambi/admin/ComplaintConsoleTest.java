@@ -30,6 +30,8 @@ class ComplaintConsoleTest extends AdminHttpTest {
     @BeforeAll
     void dukcapilWithItsComplaintTeam() {
         Tenant tenant = Fixtures.tenantWithAdmin(tenants, "dukcapil", "Dinas Kependudukan");
+        accounts.createMember(Fixtures.SYSTEM, tenant.id(), new NewAccount("kepala", "Admin Situs", null, Fixtures.PASSWORD),
+                Role.TENANT_ADMIN, false);
         accounts.createMember(Fixtures.SYSTEM, tenant.id(), new NewAccount("petugas", "Petugas Pengaduan", null, Fixtures.PASSWORD),
                 Role.COMPLAINT_OFFICER, false);
         accounts.createMember(Fixtures.SYSTEM, tenant.id(), new NewAccount("pejabat", "Pejabat Pengelola", null, Fixtures.PASSWORD),
@@ -42,7 +44,7 @@ class ComplaintConsoleTest extends AdminHttpTest {
 
     @Test
     void admin_opens_the_service_officer_records_a_walk_in_and_it_walks_through_escalation_to_delivery() {
-        String admin = consoleSignIn("admin-dukcapil");
+        String admin = consoleSignIn("kepala");
         String token = csrf(admin, "/admin/t/dukcapil/pengaduan-setelan");
         Reply saved = send(withSession(admin, form("/admin/t/dukcapil/pengaduan-setelan", "_csrf=" + token
                 + "&enabled=on&categories=" + enc("KTP-el\nAkta") + "&receiveMinutes=15&verifyMinutes=15&recordMinutes=15"
