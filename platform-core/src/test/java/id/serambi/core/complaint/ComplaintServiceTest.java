@@ -315,6 +315,19 @@ class ComplaintServiceTest extends DatabaseTest {
         assertThatThrownBy(() -> reports.forTenant(stranger, "capil", month)).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void the_portal_role_reaches_complaints_only_through_its_narrow_functions() throws Exception {
+        try (var c = DriverManager.getConnection(database.jdbcUrl(), database.portalUser(), database.portalPassword())) {
+            for (String sql : List.of("select * from public.complaint", "select * from public.complaint_counter",
+                    "update public.complaint set status = 'closed'", "select * from public.complaint_event",
+                    "select * from public.complaint_file(1, 'web', null, '0', 'x', null, null, null, 'uraian panjang', true, "
+                            + "null, 'x', now(), null, 2026)")) {
+                assertThatThrownBy(() -> c.createStatement().execute(sql)).as(sql)
+                        .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("permission denied");
+            }
+        }
+    }
+
     private int count(java.util.function.Function<org.jooq.DSLContext, Integer> query) {
         return DirectSql.query(database, query);
     }
