@@ -161,8 +161,10 @@ class SerambiMainTest {
         Path file = demoData.resolve("demo-credentials.txt");
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(Launch.demoSignIns(demoData)).containsKeys("admin", "bupati", "admin.diskominfo")
-                .hasSize(2 + 12);
+        // Kominfo's two, the second coordinator (Sekda), the twelve agency admins, and Disdukcapil's complaint
+        // officer and official.
+        assertThat(Launch.demoSignIns(demoData)).containsKeys("admin", "bupati", "sekda", "admin.diskominfo",
+                "pengaduan.dukcapil", "pejabat.dukcapil").hasSize(2 + 1 + 12 + 2);
     }
 
     @Test

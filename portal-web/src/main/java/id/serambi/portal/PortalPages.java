@@ -49,6 +49,10 @@ class PortalPages {
         return response;
     }
 
+    Messages messages(HttpRequest<?> request) {
+        return Messages.of(locale(request), BUNDLE);
+    }
+
     HttpResponse<String> notFound(HttpRequest<?> request) {
         return render(request, HttpStatus.NOT_FOUND, "not-found.jte", Map.of());
     }

@@ -55,11 +55,13 @@ public class DemoDistrict {
     private final ZoneId zone;
     private final DemoModeration moderation;
     private final DemoReading reading;
+    private final DemoComplaints complaints;
 
     DemoDistrict(TenantService tenants, AccountService accounts, DSLContext db, Clock clock, ZoneId zone,
-                 DemoModeration moderation, DemoReading reading) {
+                 DemoModeration moderation, DemoReading reading, DemoComplaints complaints) {
         this.moderation = moderation;
         this.reading = reading;
+        this.complaints = complaints;
         this.tenants = tenants;
         this.accounts = accounts;
         this.db = db;
@@ -98,6 +100,7 @@ public class DemoDistrict {
         reading.seed(DemoAgencies.ALL);
         entries.addAll(moderation.seed(new id.serambi.core.account.UserId(db.select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.USERNAME.eq(COORDINATOR)).fetchSingle(APP_USER.ID)), "Bupati Kabupaten Contoh", randomPassword()));
+        entries.addAll(complaints.seed(tenants.findBySlug(DemoComplaints.SLUG).orElseThrow().id(), DemoDistrict::randomPassword));
         DemoCredentials credentials = new DemoCredentials(entries, file);
         credentials.write();
         return credentials;

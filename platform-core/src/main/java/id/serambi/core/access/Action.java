@@ -71,7 +71,23 @@ public enum Action {
     /** Acknowledge, answer and close a disposition: the agency's own admin. */
     ANSWER_DISPOSITION(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN)),
     /** Pinning a post of any agency to the district home's headlines, or unpinning it: Kominfo curates (issue 4). */
-    PIN_ON_PORTAL(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.noneOf(Role.class));
+    PIN_ON_PORTAL(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF), EnumSet.noneOf(Role.class)),
+    // Complaints (pengaduan, seed 004): the complainants' personal data stays with the complaint roles only.
+    READ_COMPLAINTS(EnumSet.noneOf(Role.class), EnumSet.of(COMPLAINT_OFFICER, COMPLAINT_OFFICIAL)),
+    /** Record a complaint that came by walk-in, WhatsApp, email or Facebook, in the same register. */
+    INTAKE_COMPLAINT(EnumSet.noneOf(Role.class), EnumSet.of(COMPLAINT_OFFICER)),
+    /** Verify, return as invalid, answer, escalate, deliver: the officer's steps. */
+    HANDLE_COMPLAINT(EnumSet.noneOf(Role.class), EnumSet.of(COMPLAINT_OFFICER)),
+    /** Answer a complaint the officer escalated: the responsible official (or the answer team). */
+    ANSWER_ESCALATED_COMPLAINT(EnumSet.noneOf(Role.class), EnumSet.of(COMPLAINT_OFFICIAL)),
+    NOTE_ON_COMPLAINT(EnumSet.noneOf(Role.class), EnumSet.of(COMPLAINT_OFFICER, COMPLAINT_OFFICIAL)),
+    /** Switch the service on, its categories, time standards and retention. */
+    SET_COMPLAINT_SERVICE(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
+    /** Counts and times without personal data: the agency, Kominfo and the coordinators. */
+    VIEW_COMPLAINT_REPORT(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR),
+            EnumSet.of(TENANT_ADMIN, COMPLAINT_OFFICER, COMPLAINT_OFFICIAL)),
+    /** The district's office hours and holidays, which every complaint clock counts in. */
+    MANAGE_OFFICE_CALENDAR(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
