@@ -52,7 +52,12 @@ public enum Action {
     DESIGNATE(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(TENANT_ADMIN)),
     VIEW_DESIGNATIONS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN)),
     /** A review comment on a post that does not move it: the site's editorial team talking about a post. */
-    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER));
+    COMMENT_ON_POST(EnumSet.noneOf(Role.class), EnumSet.of(TENANT_ADMIN, EDITOR, WRITER)),
+    // The publishing quota and reports (issue 5): Kominfo and coordinators see the district, an agency's admins
+    // and editors their own site; only Kominfo's admins grant exemptions.
+    VIEW_QUOTA(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR)),
+    MANAGE_QUOTA_EXEMPTIONS(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
+    VIEW_REPORTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;
