@@ -99,7 +99,7 @@ class QuotaRepository {
                         select id, title, kind, source, first_published_at,
                                (portal_state <> 'removed' and deleted_at is null) as counted
                         from post
-                        where tenant_id = ? and first_published_at >= ? and first_published_at < ? and kind = any(?::text[])
+                        where tenant_id = ? and first_published_at >= ?::timestamptz and first_published_at < ?::timestamptz and kind = any(?::text[])
                         order by first_published_at, id""",
                         tenantId, week.start().toOffsetDateTime(), week.end().toOffsetDateTime(), kinds.toArray(String[]::new))
                 .fetch(r -> new PostInWeek(r.get("id", Long.class), r.get("title", String.class), r.get("kind", String.class),
@@ -110,7 +110,7 @@ class QuotaRepository {
     long addExemption(Long tenantId, LocalDate first, LocalDate last, String reason, UserId by, OffsetDateTime at) {
         return db.resultQuery("""
                         insert into quota_exemption (tenant_id, first_day, last_day, reason, created_by, created_at)
-                        values (?, ?, ?, ?, ?, ?) returning id""",
+                        values (?, ?::date, ?::date, ?, ?, ?::timestamptz) returning id""",
                         tenantId, first, last, reason, by == null ? null : by.value(), at)
                 .fetchSingle().get(0, Long.class);
     }
@@ -118,7 +118,7 @@ class QuotaRepository {
     /** The exemption's tenant id (0 for district-wide) when it existed and was still in force. */
     java.util.Optional<Long> withdrawExemption(long id, UserId by, OffsetDateTime at) {
         return db.resultQuery("""
-                        update quota_exemption set withdrawn_at = ?, withdrawn_by = ?
+                        update quota_exemption set withdrawn_at = ?::timestamptz, withdrawn_by = ?
                         where id = ? and withdrawn_at is null returning coalesce(tenant_id, 0)""",
                         at, by == null ? null : by.value(), id)
                 .fetchOptional().map(r -> r.get(0, Long.class));
@@ -130,7 +130,7 @@ class QuotaRepository {
                         from quota_exemption e
                         left join tenant t on t.id = e.tenant_id
                         left join app_user u on u.id = e.created_by
-                        where e.withdrawn_at is null and e.last_day >= ?
+                        where e.withdrawn_at is null and e.last_day >= ?::date
                         order by e.first_day, e.id""", from)
                 .fetch(r -> new QuotaExemption(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
                         r.get(3, LocalDate.class), r.get(4, LocalDate.class), r.get(5, String.class),
@@ -146,7 +146,7 @@ class QuotaRepository {
         return db.resultQuery("""
                         select distinct u.id, u.email from membership m join app_user u on u.id = m.user_id
                         where u.status = 'active' and m.role = any(?::text[])
-                          and (m.tenant_id = ? or (?::bigint is null and m.tenant_id is null))
+                          and (m.tenant_id = ?::bigint or (?::bigint is null and m.tenant_id is null))
                         order by u.id""", roles.toArray(String[]::new), tenantId, tenantId)
                 .fetch(r -> new Recipient(new UserId(r.get(0, Long.class)), r.get(1, String.class)));
     }
