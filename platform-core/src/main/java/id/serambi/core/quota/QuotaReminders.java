@@ -59,7 +59,7 @@ public class QuotaReminders {
                    MailSettings mailSettings, Clock clock, ZoneId zone,
                    @Value("${serambi.quota.escalate-after:2}") int escalateAfter,
                    @Value("${serambi.quota.reminder-day:WEDNESDAY}") String reminderDay,
-                   @Value("${serambi.quota.reminder-time:09:00}") String reminderTime) {
+                   @Value("${serambi.quota.reminder-time:09.00}") String reminderTime) {
         this.quota = quota;
         this.repository = repository;
         this.notifications = notifications;
@@ -69,7 +69,8 @@ public class QuotaReminders {
         this.zone = zone;
         this.escalateAfter = Math.max(1, escalateAfter);
         this.reminderDay = DayOfWeek.valueOf(reminderDay.strip().toUpperCase(java.util.Locale.ROOT));
-        this.reminderTime = LocalTime.parse(reminderTime.strip());
+        // "09:00" or "09.00" (a colon cannot be a placeholder default).
+        this.reminderTime = LocalTime.parse(reminderTime.strip().replace('.', ':'));
     }
 
     @Transactional
