@@ -35,7 +35,7 @@ class QuotaRemindersTest extends QuotaScenario {
     private Map<String, String> properties;
 
     @Override
-    String zone() {
+    protected String zone() {
         return "Asia/Makassar";
     }
 

@@ -18,12 +18,12 @@ import id.serambi.core.testing.TestClock;
 import jakarta.inject.Inject;
 
 /** A district at a chosen moment in a chosen zone: tenants active since a time, posts first published at a time. */
-abstract class QuotaScenario extends DatabaseTest {
-    @Inject TestClock clock;
-    @Inject TenantService tenants;
+public abstract class QuotaScenario extends DatabaseTest {
+    @Inject protected TestClock clock;
+    @Inject protected TenantService tenants;
 
     /** The portal's zone for this class. */
-    abstract String zone();
+    protected abstract String zone();
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -34,20 +34,20 @@ abstract class QuotaScenario extends DatabaseTest {
         return properties;
     }
 
-    ZoneId portalZone() {
+    protected ZoneId portalZone() {
         return ZoneId.of(zone());
     }
 
-    Instant local(String dateTime) {
+    protected Instant local(String dateTime) {
         return LocalDateTime.parse(dateTime).atZone(portalZone()).toInstant();
     }
 
-    void now(String localDateTime) {
+    protected void now(String localDateTime) {
         clock.advance(Duration.between(clock.instant(), local(localDateTime)));
     }
 
     /** A tenant (with admin "admin-slug") that has been active since the given local time. */
-    Tenant tenant(String slug, String activeSinceLocal) {
+    protected Tenant tenant(String slug, String activeSinceLocal) {
         Tenant tenant = Fixtures.tenantWithAdmin(tenants, slug, "Dinas " + slug);
         OffsetDateTime since = local(activeSinceLocal).atOffset(ZoneOffset.UTC);
         sql("update tenant set created_at = ?::timestamptz where id = ?", since, tenant.id().value());
@@ -56,16 +56,16 @@ abstract class QuotaScenario extends DatabaseTest {
     }
 
     /** The tenant's status changed at the given local time (as the trigger records a real change). */
-    void statusChange(Tenant tenant, String status, String atLocal) {
+    protected void statusChange(Tenant tenant, String status, String atLocal) {
         sql("insert into tenant_status_history (tenant_id, status, since) values (?, ?, ?::timestamptz)", tenant.id().value(), status,
                 local(atLocal).atOffset(ZoneOffset.UTC));
     }
 
-    long post(Tenant tenant, String kind, String firstPublishedLocal) {
+    protected long post(Tenant tenant, String kind, String firstPublishedLocal) {
         return post(tenant, kind, firstPublishedLocal, "visible");
     }
 
-    long post(Tenant tenant, String kind, String firstPublishedLocal, String portalState) {
+    protected long post(Tenant tenant, String kind, String firstPublishedLocal, String portalState) {
         OffsetDateTime at = local(firstPublishedLocal).atOffset(ZoneOffset.UTC);
         return DirectSql.query(database, db -> db.resultQuery("""
                         insert into post (tenant_id, kind, status, title, slug, first_published_at, published_at,
@@ -75,7 +75,7 @@ abstract class QuotaScenario extends DatabaseTest {
                         "p-" + System.nanoTime(), at, at, at, portalState).fetchSingle().get(0, Long.class));
     }
 
-    void sql(String statement, Object... binds) {
+    protected void sql(String statement, Object... binds) {
         DirectSql.query(database, db -> db.execute(statement, binds));
     }
 }

@@ -28,7 +28,7 @@ class QuotaStatesTest extends QuotaScenario {
     @Inject SessionService sessions;
 
     @Override
-    String zone() {
+    protected String zone() {
         return "Asia/Jakarta";
     }
 

@@ -6,7 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 @MicronautTest(transactional = false)
 class QuotaWeekMakassarTest extends QuotaWeekBoundaries {
     @Override
-    String zone() {
+    protected String zone() {
         return "Asia/Makassar";
     }
 }
