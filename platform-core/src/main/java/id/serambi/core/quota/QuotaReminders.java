@@ -162,7 +162,7 @@ public class QuotaReminders {
             // One escalation per run of missed weeks, keyed by the week the run began.
             sent += tell(t.id(), repository.people(null, KOMINFO_AND_COORDINATORS), "quota.escalation",
                     "notify.quota.escalation", List.of(t.name(), str(-t.streak()), since.label()),
-                    "/admin/kuota/" + t.slug(), "quota.escalation:" + t.id().value() + ":" + since.label(),
+                    "/admin/t/" + t.slug() + "/kuota", "quota.escalation:" + t.id().value() + ":" + since.label(),
                     "quota_escalation");
         }
         return sent;

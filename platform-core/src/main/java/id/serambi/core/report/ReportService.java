@@ -45,6 +45,16 @@ public class ReportService {
         this.district = district;
     }
 
+    /** Refuses (403) whoever may not see the district's reports: for the page that offers them. */
+    public void requireDistrict(Actor actor) {
+        access.require(actor, Action.VIEW_REPORTS);
+    }
+
+    /** Refuses (404/403) whoever may not see the tenant's reports. */
+    public void requireTenant(Actor actor, String slug) {
+        access.requireInTenant(actor, Action.VIEW_REPORTS, slug);
+    }
+
     /** The district's report (Kominfo and coordinators). */
     @ReadOnly
     public Report district(Actor actor, String period) {
