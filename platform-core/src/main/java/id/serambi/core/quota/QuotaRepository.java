@@ -16,11 +16,11 @@ import jakarta.inject.Singleton;
 @Singleton
 class QuotaRepository {
     /**
-     * Tenants × weeks in one statement: generate_series gives the weeks (portal-local Mondays), the posts are
-     * counted once per tenant and local week (first publication, counted kinds, not removed or deleted) and
-     * left-joined, and two correlated look-ups per cell (index-backed) decide exemptions: an exemption range
-     * overlapping the week, or a tenant not active for the whole week (its status at the week's start, or a
-     * change to another status within it; a tenant created mid-week had no status at the start).
+     * Tenants × weeks in one statement, set-based (no per-cell subqueries): generate_series gives the weeks
+     * (portal-local Mondays), the posts are counted once per tenant and local week (first publication, counted
+     * kinds, not removed or deleted) and left-joined; exemptions are expanded to the weeks they overlap
+     * (district-wide and per tenant, the oldest first); a tenant is inactive in a week that overlaps a period of
+     * another status than 'active' (from its status history) or that began before the tenant existed.
      */
     private static final String HEATMAP = """
             with p as (select ?::date as first_monday, ?::date as last_monday, ?::text as zone, ?::text[] as kinds,
@@ -31,18 +31,19 @@ class QuotaRepository {
                        ((gs::date + 7)::timestamp at time zone p.zone) as ends
                 from p, generate_series(p.first_monday, p.last_monday, interval '7 days') gs
             ),
-            counted as (
-                select po.tenant_id, po.first_published_at
+            tenants as (
+                select t.* from tenant t, p
+                where t.status <> 'provisioning' and (p.only_tenant is null or t.id = p.only_tenant)
+            ),
+            counts as (
+                select po.tenant_id, date_trunc('week', po.first_published_at at time zone p.zone)::date as week_start,
+                       count(*) as n
                 from post po, p
                 where po.first_published_at >= (p.first_monday::timestamp at time zone p.zone)
                   and po.first_published_at < ((p.last_monday + 7)::timestamp at time zone p.zone)
                   and po.kind = any(p.kinds) and po.portal_state <> 'removed' and po.deleted_at is null
                   and (p.only_tenant is null or po.tenant_id = p.only_tenant)
-            ),
-            counts as (
-                select c.tenant_id, date_trunc('week', c.first_published_at at time zone p.zone)::date as week_start,
-                       count(*) as n
-                from counted c, p group by 1, 2
+                group by 1, 2
             ),
             last_post as (
                 select po.tenant_id, max(po.first_published_at) as at
@@ -50,24 +51,36 @@ class QuotaRepository {
                 where po.first_published_at is not null and po.kind = any(p.kinds) and po.portal_state <> 'removed'
                   and po.deleted_at is null and (p.only_tenant is null or po.tenant_id = p.only_tenant)
                 group by 1
+            ),
+            exempt_weeks as (
+                select distinct on (coalesce(e.tenant_id, 0), w.week_start) e.tenant_id, w.week_start, e.reason
+                from quota_exemption e join weeks w on e.first_day <= w.week_start + 6 and e.last_day >= w.week_start
+                where e.withdrawn_at is null
+                order by coalesce(e.tenant_id, 0), w.week_start, e.id
+            ),
+            periods as (
+                select h.tenant_id, h.status, h.since,
+                       coalesce(lead(h.since) over (partition by h.tenant_id order by h.since, h.id), 'infinity') as until
+                from tenant_status_history h join tenants t on t.id = h.tenant_id
+            ),
+            inactive_weeks as (
+                select distinct pe.tenant_id, w.week_start
+                from periods pe join weeks w on pe.since < w.ends and pe.until > w.starts
+                where pe.status <> 'active'
+                union
+                select f.tenant_id, w.week_start
+                from (select tenant_id, min(since) as first from periods group by 1) f join weeks w on f.first > w.starts
             )
             select t.id, t.slug, t.name, t.status, t.quota_min_per_week, w.week_start, coalesce(c.n, 0) as published,
-                   lp.at as last_post,
-                   (select e.reason from quota_exemption e
-                     where e.withdrawn_at is null and (e.tenant_id is null or e.tenant_id = t.id)
-                       and e.first_day <= w.week_start + 6 and e.last_day >= w.week_start
-                     order by e.tenant_id nulls first, e.id limit 1) as exempt_reason,
-                   (coalesce((select h.status from tenant_status_history h
-                               where h.tenant_id = t.id and h.since <= w.starts
-                               order by h.since desc, h.id desc limit 1), 'none') <> 'active'
-                    or exists (select from tenant_status_history h
-                                where h.tenant_id = t.id and h.since > w.starts and h.since < w.ends
-                                  and h.status <> 'active')) as inactive
-            from p, tenant t
+                   lp.at as last_post, coalesce(dx.reason, tx.reason) as exempt_reason,
+                   iw.tenant_id is not null as inactive
+            from tenants t
             cross join weeks w
             left join counts c on c.tenant_id = t.id and c.week_start = w.week_start
             left join last_post lp on lp.tenant_id = t.id
-            where t.status <> 'provisioning' and (p.only_tenant is null or t.id = p.only_tenant)
+            left join exempt_weeks dx on dx.tenant_id is null and dx.week_start = w.week_start
+            left join exempt_weeks tx on tx.tenant_id = t.id and tx.week_start = w.week_start
+            left join inactive_weeks iw on iw.tenant_id = t.id and iw.week_start = w.week_start
             order by t.id, w.week_start
             """;
 
@@ -85,11 +98,9 @@ class QuotaRepository {
     List<Cell> heatmap(LocalDate firstMonday, LocalDate lastMonday, ZoneId zone, List<String> kinds, Long onlyTenant) {
         List<Cell> cells = new ArrayList<>();
         for (Record r : db.resultQuery(HEATMAP, firstMonday, lastMonday, zone.getId(), kinds.toArray(String[]::new), onlyTenant)) {
-            cells.add(new Cell(r.get("id", Long.class), r.get("slug", String.class), r.get("name", String.class),
-                    r.get("status", String.class), r.get("quota_min_per_week", Integer.class),
-                    r.get("week_start", LocalDate.class), r.get("published", Integer.class),
-                    r.get("last_post", OffsetDateTime.class), r.get("exempt_reason", String.class),
-                    Boolean.TRUE.equals(r.get("inactive", Boolean.class))));
+            cells.add(new Cell(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
+                    r.get(3, String.class), r.get(4, Integer.class), r.get(5, LocalDate.class), r.get(6, Integer.class),
+                    r.get(7, OffsetDateTime.class), r.get(8, String.class), Boolean.TRUE.equals(r.get(9, Boolean.class))));
         }
         return cells;
     }

@@ -172,8 +172,11 @@ public class QuotaService {
         Map<Long, List<QuotaRepository.Cell>> byTenant = new LinkedHashMap<>();
         cells.forEach(c -> byTenant.computeIfAbsent(c.tenantId(), k -> new ArrayList<>()).add(c));
         List<TenantQuota> tenants = new ArrayList<>();
+        Map<LocalDate, QuotaWeek> weekOf = new java.util.HashMap<>();
         for (var row : byTenant.values()) {
-            List<WeekCell> judged = row.stream().map(c -> judge(c, current)).toList();
+            List<WeekCell> judged = row.stream()
+                    .map(c -> judge(c, weekOf.computeIfAbsent(c.weekStart(), d -> QuotaWeek.startingOn(d, zone)), current))
+                    .toList();
             QuotaRepository.Cell first = row.get(0);
             double pace = pace(judged);
             WeekCell last = judged.get(judged.size() - 1);
@@ -188,8 +191,7 @@ public class QuotaService {
         return new QuotaOverview(weeks, tenants);
     }
 
-    static WeekCell judge(QuotaRepository.Cell c, QuotaWeek current) {
-        QuotaWeek week = QuotaWeek.startingOn(c.weekStart(), current.start().getZone());
+    static WeekCell judge(QuotaRepository.Cell c, QuotaWeek week, QuotaWeek current) {
         WeekState state;
         if (c.exemptReason() != null || c.inactive()) {
             state = WeekState.EXEMPT;
