@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import id.serambi.admin.AdminApp;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import id.serambi.core.quota.QuotaReminders;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -14,6 +16,9 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @AdminApp
+// Not in tests: a run at a real Wednesday 09:00 would write into other tests' databases; QuotaRemindersTest
+// drives QuotaReminders itself with a test clock.
+@Requires(notEnv = Environment.TEST)
 class QuotaReminderJob {
     private static final Logger LOG = LoggerFactory.getLogger(QuotaReminderJob.class);
     private final QuotaReminders reminders;
