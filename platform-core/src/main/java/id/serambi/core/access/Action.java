@@ -87,7 +87,12 @@ public enum Action {
     VIEW_COMPLAINT_REPORT(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR),
             EnumSet.of(TENANT_ADMIN, COMPLAINT_OFFICER, COMPLAINT_OFFICIAL)),
     /** The district's office hours and holidays, which every complaint clock counts in. */
-    MANAGE_OFFICE_CALENDAR(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class));
+    MANAGE_OFFICE_CALENDAR(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
+    // The publishing quota and reports (issue 5): Kominfo and coordinators see the district, an agency's admins
+    // and editors their own site; only Kominfo's admins grant exemptions.
+    VIEW_QUOTA(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN, EDITOR)),
+    MANAGE_QUOTA_EXEMPTIONS(EnumSet.of(PLATFORM_ADMIN), EnumSet.noneOf(Role.class)),
+    VIEW_REPORTS(EnumSet.of(PLATFORM_ADMIN, PLATFORM_STAFF, COORDINATOR), EnumSet.of(TENANT_ADMIN));
 
     private final Set<Role> platformRoles;
     private final Set<Role> tenantRoles;

@@ -21,6 +21,23 @@ public record QuotaWeek(int weekBasedYear, int week, ZonedDateTime start, ZonedD
                 monday.atStartOfDay(zone), monday.plusWeeks(1).atStartOfDay(zone));
     }
 
+    /** The week that begins on {@code monday} (a portal-local date). */
+    public static QuotaWeek startingOn(java.time.LocalDate monday, ZoneId zone) {
+        return containing(monday.atStartOfDay(zone).toInstant(), zone);
+    }
+
+    public LocalDate firstDay() {
+        return start.toLocalDate();
+    }
+
+    public LocalDate lastDay() {
+        return end.toLocalDate().minusDays(1);
+    }
+
+    public QuotaWeek next() {
+        return containing(end.toInstant(), end.getZone());
+    }
+
     public QuotaWeek previous() {
         return containing(start.minusDays(1).toInstant(), start.getZone());
     }
