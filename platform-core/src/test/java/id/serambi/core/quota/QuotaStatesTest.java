@@ -116,7 +116,7 @@ class QuotaStatesTest extends QuotaScenario {
         Tenant t = tenant("jeda", "2026-01-05T08:00");
         statusChange(t, "suspended", "2026-11-11T15:00");        // Wednesday of W46
         statusChange(t, "active", "2026-11-19T08:00");           // Thursday of W47: not active all of W47 either
-        Tenant gone = tenant("arsip", "2026-01-05T08:00");
+        Tenant gone = tenant("diarsipkan", "2026-01-05T08:00");
         statusChange(gone, "archived", "2026-11-06T12:00");
         now("2026-11-24T10:00");
         assertThat(weeks(t)).extracting(WeekCell::state).containsExactly(WeekState.MISSED, WeekState.EXEMPT,
