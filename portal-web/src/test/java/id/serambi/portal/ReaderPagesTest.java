@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import id.serambi.core.cache.CacheGenerations;
 import id.serambi.core.portal.PortalPinService;
 import id.serambi.core.tenant.TenantService;
 import id.serambi.core.testing.DatabaseTest;
@@ -44,6 +45,7 @@ class ReaderPagesTest extends DatabaseTest {
     @Inject @Client("/") HttpClient http;
     @Inject TenantService tenants;
     @Inject PortalPinService pins;
+    @Inject CacheGenerations generations;
     @Inject JsonMapper json;
 
     long posyandu;
@@ -147,13 +149,20 @@ class ReaderPagesTest extends DatabaseTest {
         try (Connection c = owner()) {
             sql(c, "update post set portal_state = 'hidden' where id = " + post);
         }
+        contentChanged("dinkes");
         assertThat(Html.text(get("/").body())).doesNotContain("Kabar Yang Sempat Disematkan");
         assertThat(Html.text(get("/dinkes").body())).contains("Kabar Yang Sempat Disematkan");
         pins.unpin(Fixtures.SYSTEM, "dinkes", post);
         try (Connection c = owner()) {
             sql(c, "update post set portal_state = 'visible' where id = " + post);
         }
+        contentChanged("dinkes");
         assertThat(Html.text(section(get("/").body(), "headlines"))).doesNotContain("Kabar Yang Sempat Disematkan");
+    }
+
+    /** What every service that changes public content does, for the changes this test makes in SQL. */
+    private void contentChanged(String slug) {
+        generations.bump(tenants.findBySlug(slug).orElseThrow().id());
     }
 
     @Test
