@@ -1,5 +1,6 @@
 package id.serambi.core.complaint;
 
+import static id.serambi.core.jooq.public_.Tables.APP_USER;
 import static id.serambi.core.jooq.public_.Tables.COMPLAINT;
 import static id.serambi.core.jooq.public_.Tables.COMPLAINT_EVENT;
 import static id.serambi.core.jooq.public_.Tables.COMPLAINT_SETTINGS;
@@ -277,9 +278,13 @@ public class ComplaintService {
                     r.getContactEmail(), null, r.getRegisterNumber(), body);
         }
         if (step == ComplaintStep.ESCALATE) {
-            notifications.send(members(tenant, Role.COMPLAINT_OFFICIAL), tenant, "complaint.escalated",
+            List<UserId> notified = notifications.send(members(tenant, Role.COMPLAINT_OFFICIAL), tenant, "complaint.escalated",
                     "notify.complaint.escalated", List.of(r.getRegisterNumber()), "/admin/t/" + slug + "/pengaduan/" + id,
                     "complaint.escalated:" + id + ":" + now.toEpochSecond());
+            // By email too, but only to those the notification reached now: a repeated escalation mails no one twice.
+            for (String email : emailsOf(notified)) {
+                mail.enqueue(tenant, "complaint_escalated", email, null, r.getRegisterNumber(), slug, String.valueOf(id));
+            }
         }
         audit.record(actor, tenant, "complaint." + step.dbValue(), "complaint", r.getRegisterNumber(),
                 Map.of("from", from.dbValue(), "to", to.dbValue()));
@@ -429,6 +434,15 @@ public class ComplaintService {
         boolean overdue = status.officeClockRuns() && r.getDueAt() != null && r.getDueAt().isBefore(now);
         return new ComplaintSummary(r.getId(), r.getRegisterNumber(), ComplaintChannel.parse(r.getChannel()).orElseThrow(),
                 r.getCategory(), status, r.getComplainantName(), r.getFiledAt(), r.getStatusSince(), r.getDueAt(), overdue);
+    }
+
+    private List<String> emailsOf(List<UserId> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return db.select(APP_USER.EMAIL).from(APP_USER)
+                .where(APP_USER.ID.in(users.stream().map(UserId::value).toList())).and(APP_USER.EMAIL.isNotNull())
+                .fetch(APP_USER.EMAIL);
     }
 
     private List<UserId> members(TenantId tenant, Role role) {

@@ -73,6 +73,7 @@ class ComplaintServiceTest extends DatabaseTest {
         stranger = Fixtures.signIn(accounts, sessions, "admin-lain");
         officer = member("petugas", Role.COMPLAINT_OFFICER);
         official = member("pejabat", Role.COMPLAINT_OFFICIAL);
+        count(db -> db.execute("update app_user set email = 'pejabat@dukcapil.example.id' where username = 'pejabat'"));
         complaints.saveSettings(admin, "dukcapil", new ComplaintSettings(true, List.of("KTP-el", "Akta", "Lainnya"),
                 ComplaintStandards.SEED_004, 730));
         service = portal.services().stream().filter(s -> s.slug().equals("dukcapil")).findFirst().orElseThrow();
@@ -129,6 +130,9 @@ class ComplaintServiceTest extends DatabaseTest {
         complaints.act(officer, "dukcapil", filed.id(), ComplaintStep.ESCALATE, null, "Perlu keputusan kepala bidang.");
         assertThat(count(db -> db.fetchCount(db.select().from("notification")
                 .where("kind = 'complaint.escalated'")))).isGreaterThanOrEqualTo(1);
+        assertThat(count(db -> db.fetchCount(db.select().from("mail_outbox").where(
+                "purpose = 'complaint_escalated' and recipient = 'pejabat@dukcapil.example.id' and body_text like ?",
+                "%" + filed.registerNumber() + "%/admin/t/dukcapil/pengaduan/" + filed.id() + "%")))).isEqualTo(1);
         assertThatThrownBy(() -> complaints.act(officer, "dukcapil", filed.id(), ComplaintStep.ANSWER_ESCALATED, "x", null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> complaints.act(official, "dukcapil", filed.id(), ComplaintStep.ANSWER_ESCALATED, " ", null))
