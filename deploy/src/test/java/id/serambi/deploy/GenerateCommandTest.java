@@ -55,7 +55,9 @@ class GenerateCommandTest {
             assertThat(count(c, "select count(distinct extract(year from published_at)) from post")).isGreaterThan(1);
             assertThat(count(c, "select count(*) from post where published_at > now() or first_published_at > published_at")).isZero();
             try (ResultSet rs = c.createStatement().executeQuery("select p.title, t.slug from portal.post p "
-                    + "join tenant t on t.id = p.tenant_id where p.portal_state = 'visible' order by p.published_at desc limit 1")) {
+                    + "join tenant t on t.id = p.tenant_id where p.portal_state = 'visible' and p.kind = 'news' "
+                    // The order of the home's latest news: the date a post shows, newest first.
+                    + "order by coalesce(p.display_date, p.published_at) desc, p.id desc limit 1")) {
                 rs.next();
                 firstTitle = rs.getString(1);
                 firstAgency = rs.getString(2);
