@@ -59,7 +59,12 @@ class DemoQuota {
 
         OffsetDateTime since = oldest.start().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         db.update(TENANT).set(TENANT.CREATED_AT, since).execute();
-        db.update(TENANT_STATUS_HISTORY).set(TENANT_STATUS_HISTORY.SINCE, since).execute();
+        // The history is append-only for the app: an earlier 'active' row makes the back-dated weeks count.
+        db.insertInto(TENANT_STATUS_HISTORY, TENANT_STATUS_HISTORY.TENANT_ID, TENANT_STATUS_HISTORY.STATUS,
+                        TENANT_STATUS_HISTORY.SINCE)
+                .select(db.select(TENANT.ID, TENANT.STATUS, org.jooq.impl.DSL.val(since)).from(TENANT)
+                        .where(TENANT.STATUS.eq("active")))
+                .execute();
 
         quota.addExemption(DEMO, null, exempted.firstDay().toString(), exempted.lastDay().toString(), EXEMPTION_REASON);
 
