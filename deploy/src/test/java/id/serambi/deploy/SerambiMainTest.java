@@ -192,6 +192,17 @@ class SerambiMainTest {
     }
 
     @Test
+    void theDemosQuotaWeeksShowEveryState() {
+        Map<String, String> signIns = Launch.demoSignIns(demoData);
+        String missing = demo.get("/admin/t/bkpsdm/kuota", demo.signIn("admin.bkpsdm", signIns.get("admin.bkpsdm"))).body();
+        assertThat(Pattern.compile("class=\"q q-missed\"").matcher(missing).results().count()).isGreaterThanOrEqualTo(2);
+        assertThat(missing).contains("class=\"q q-met\"", "class=\"q q-exempt\"");
+        assertThat(Html.text(missing)).contains("Cuti bersama Idulfitri");
+        String partly = demo.get("/admin/t/distan/kuota", demo.signIn("admin.distan", signIns.get("admin.distan"))).body();
+        assertThat(partly).contains("class=\"q q-partly\"");
+    }
+
+    @Test
     void aSecondStartOnTheSameDataDirectoryKeepsTheDistrict() throws Exception {
         String credentials = Files.readString(demoData.resolve("demo-credentials.txt"));
         String superuserPassword = Files.readString(demoData.resolve("superuser.password"));

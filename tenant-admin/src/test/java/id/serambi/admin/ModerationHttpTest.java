@@ -142,6 +142,24 @@ class ModerationHttpTest extends AdminHttpTest {
     }
 
     @Test
+    void a_deleted_post_s_page_says_until_when_it_can_be_restored() {
+        Post post = published(dinkesAuthor, "dinkes", "Jadwal Posyandu Ganda");
+        String path = "/admin/t/dinkes/berita/" + post.id().value() + "/moderasi";
+        String before = send(withSession(kominfo, HttpRequest.GET(path))).body();
+        assertThat(Html.text(before)).contains("Tulisan yang dihapus dapat dipulihkan dalam 30 hari.");
+        assertThat(before).doesNotContain("id=\"restore-deadline\"");
+
+        Reply deleted = send(withSession(kominfo, form(path, "_csrf=" + Html.csrfToken(before) + "&action=delete&reason="
+                + enc("Terbit ganda."))));
+        assertThat(deleted.code()).isEqualTo(303);
+        String until = java.time.OffsetDateTime.ofInstant(clock.instant(), zone).plusDays(30)
+                .format(java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                        java.time.format.FormatStyle.SHORT).withLocale(java.util.Locale.of("id")));
+        assertThat(Html.text(send(withSession(kominfo, HttpRequest.GET(path))).body()))
+                .contains("Dapat dipulihkan sampai " + until + "; sesudah itu pemulihan ditolak, tetapi tulisan tetap disimpan.");
+    }
+
+    @Test
     void every_api_action_without_a_reason_is_a_400_problem_in_indonesian() {
         Post post = published(dinkesAuthor, "dinkes", "Tanpa Alasan API");
         String path = "/api/v1/tenants/dinkes/posts/" + post.id().value() + "/moderation";

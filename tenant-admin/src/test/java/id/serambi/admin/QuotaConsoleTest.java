@@ -136,9 +136,23 @@ class QuotaConsoleTest extends AdminHttpTest {
         Reply page = send(withSession(admin, HttpRequest.GET("/admin/notifikasi")));
         assertThat(Html.text(page.body())).contains("1 belum dibaca",
                 "Kuota Dinas PUPR minggu ini: 0 dari 2 berita; perlu 2 lagi sebelum Minggu 23.59.");
+        // The header on every console page shows the count, with words for a screen reader.
+        String link = notificationsLink(page.body());
+        assertThat(link).contains("<span aria-hidden=\"true\">(1)</span>", "<span class=\"visually-hidden\">, 1 belum dibaca</span>");
+        assertThat(link.replaceAll("<[^>]+>", "").strip()).isEqualTo("Notifikasi (1), 1 belum dibaca");
+        assertThat(notificationsLink(send(withSession(admin, HttpRequest.GET("/admin/t/pupr/kuota"))).body())).isEqualTo(link);
         Reply read = send(withSession(admin, form("/admin/notifikasi/baca", "_csrf=" + Html.csrfToken(page.body()))));
         assertThat(read.code()).isEqualTo(303);
-        assertThat(Html.text(send(withSession(admin, HttpRequest.GET("/admin/notifikasi"))).body())).contains("0 belum dibaca");
+        Reply after = send(withSession(admin, HttpRequest.GET("/admin/notifikasi")));
+        assertThat(Html.text(after.body())).contains("0 belum dibaca");
+        assertThat(notificationsLink(after.body()).strip()).isEqualTo("Notifikasi");
+    }
+
+    private static String notificationsLink(String html) {
+        var m = java.util.regex.Pattern.compile("<a href=\"/admin/notifikasi\" id=\"notifications-link\">(.*?)</a>",
+                java.util.regex.Pattern.DOTALL).matcher(html);
+        assertThat(m.find()).as("the header's notifications link").isTrue();
+        return m.group(1);
     }
 
     private String kominfoSignIn() {

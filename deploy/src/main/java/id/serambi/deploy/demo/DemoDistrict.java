@@ -56,12 +56,14 @@ public class DemoDistrict {
     private final DemoModeration moderation;
     private final DemoReading reading;
     private final DemoComplaints complaints;
+    private final DemoQuota quota;
 
     DemoDistrict(TenantService tenants, AccountService accounts, DSLContext db, Clock clock, ZoneId zone,
-                 DemoModeration moderation, DemoReading reading, DemoComplaints complaints) {
+                 DemoModeration moderation, DemoReading reading, DemoComplaints complaints, DemoQuota quota) {
         this.moderation = moderation;
         this.reading = reading;
         this.complaints = complaints;
+        this.quota = quota;
         this.tenants = tenants;
         this.accounts = accounts;
         this.db = db;
@@ -101,6 +103,7 @@ public class DemoDistrict {
         entries.addAll(moderation.seed(new id.serambi.core.account.UserId(db.select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.USERNAME.eq(COORDINATOR)).fetchSingle(APP_USER.ID)), "Bupati Kabupaten Contoh", randomPassword()));
         entries.addAll(complaints.seed(tenants.findBySlug(DemoComplaints.SLUG).orElseThrow().id(), DemoDistrict::randomPassword));
+        quota.seed();
         DemoCredentials credentials = new DemoCredentials(entries, file);
         credentials.write();
         return credentials;

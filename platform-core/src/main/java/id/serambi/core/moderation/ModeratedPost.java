@@ -15,4 +15,9 @@ public record ModeratedPost(PostId id, TenantId tenantId, String tenantSlug, Str
     public boolean deleted() {
         return deletedAt != null;
     }
+
+    /** The last moment a deleted post may be restored (null while not deleted); it is kept after that too. */
+    public OffsetDateTime restorableUntil() {
+        return deletedAt == null ? null : deletedAt.plusDays(ModerationRules.RESTORE_DAYS);
+    }
 }

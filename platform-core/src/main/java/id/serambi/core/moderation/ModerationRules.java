@@ -8,9 +8,9 @@ import java.util.Optional;
  * Whether a moderation action fits the post's present state, as named rules: each answers empty (allowed) or
  * the message key of the reason it is refused.
  */
-final class ModerationRules {
-    /** A deleted post can be restored for this many days; after that it stays gone (a purge job may remove it). */
-    static final int RESTORE_DAYS = 30;
+public final class ModerationRules {
+    /** A deleted post can be restored for this many days; after that restoring is refused, but the post is kept. */
+    public static final int RESTORE_DAYS = 30;
 
     private ModerationRules() {
     }

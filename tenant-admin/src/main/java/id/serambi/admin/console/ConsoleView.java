@@ -14,10 +14,11 @@ import id.serambi.core.quota.QuotaWeek;
 /**
  * What every console page needs: the text in the reader's language, who is signed in, the form token, dates in
  * the portal's time zone, and the page's CSP nonce (for a {@code <script nonce>} or {@code <style nonce>}; the
- * policy refuses every other inline script and style).
+ * policy refuses every other inline script and style), and how many of the person's notifications are unread
+ * (for the header's link).
  */
-public record ConsoleView(Messages messages, Actor actor, String csrfToken, ZoneId zone, String cspNonce)
-        implements LocalizedView {
+public record ConsoleView(Messages messages, Actor actor, String csrfToken, ZoneId zone, String cspNonce,
+                          int unreadNotifications) implements LocalizedView {
     public String dateTime(OffsetDateTime at) {
         if (at == null) {
             return "—";

@@ -18,6 +18,7 @@ import id.serambi.admin.security.CspNonce;
 import id.serambi.admin.security.SessionCookie;
 import id.serambi.core.access.Actor;
 import id.serambi.core.i18n.Messages;
+import id.serambi.core.notify.NotificationService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -39,14 +40,17 @@ public class Pages {
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
             Pages.class.getClassLoader(), "id.serambi.admin.templates");
     private final ZoneId zone;
+    private final NotificationService notifications;
 
-    Pages(ZoneId zone) {
+    Pages(ZoneId zone, NotificationService notifications) {
         this.zone = zone;
+        this.notifications = notifications;
     }
 
     public ConsoleView view(HttpRequest<?> request, Actor actor) {
         String csrf = SessionCookie.read(request).map(Pages::csrfTokenFor).orElse("");
-        return new ConsoleView(messages(request), actor, csrf, zone, CspNonce.issue(request));
+        int unread = actor != null && actor.userId() != null ? notifications.unreadCount(actor.userId()) : 0;
+        return new ConsoleView(messages(request), actor, csrf, zone, CspNonce.issue(request), unread);
     }
 
     public Messages messages(HttpRequest<?> request) {
@@ -100,7 +104,7 @@ public class Pages {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         });
         Map<String, Object> all = new HashMap<>(params);
-        all.put("view", new ConsoleView(messages(request), null, digest("public-form:" + secret), zone, CspNonce.issue(request)));
+        all.put("view", new ConsoleView(messages(request), null, digest("public-form:" + secret), zone, CspNonce.issue(request), 0));
         var response = render(request, status, template, all);
         if (existing.isEmpty()) {
             response.cookie(Cookie.of(FORM_COOKIE, secret).path("/admin").httpOnly(true)
