@@ -261,6 +261,21 @@ class ReaderPagesTest extends DatabaseTest {
     }
 
     @Test
+    void an_agency_page_searches_that_agency_and_advertises_its_feed() {
+        for (String path : new String[] {"/dinkes", "/dinkes/berita/posyandu-balita-di-desa-mekarsari", "/dinkes/dokumen"}) {
+            String html = get(path).body();
+            assertThat(html).as(path).contains("class=\"search-box\" method=\"get\" action=\"/dinkes/cari\"")
+                    .contains("type=\"application/rss+xml\" href=\"/dinkes/feed.xml\"");
+        }
+        // The district's pages search the district and advertise only the portal's feeds.
+        String home = get("/").body();
+        assertThat(home).contains("action=\"/cari\"").doesNotContain("/dinkes/feed.xml");
+        // On the agency's own host its paths have no slug: "/cari" and "/feed.xml" there are the agency's.
+        String own = exchange(HttpRequest.GET("/berita/posyandu-balita-di-desa-mekarsari").header("Host", HOST)).body();
+        assertThat(own).contains("action=\"/cari\"", "href=\"/feed.xml\"").doesNotContain("/dinkes/cari");
+    }
+
+    @Test
     void a_menu_page_shows_its_content_under_halaman() {
         HttpResponse<String> page = get("/dinkes/halaman/profil-dinas");
         assertThat(page.code()).isEqualTo(200);
