@@ -681,6 +681,8 @@ public class PostService {
     private void checkSlug(Validator validator, TenantId tenant, PostId self, String slug) {
         if (!SlugRules.isValidPostSlug(slug)) {
             validator.add(FieldError.of("slug", "validation.post_slug.format", SlugRules.POST_SLUG_MAX));
+        } else if (SlugRules.isReservedPostSlug(slug)) {
+            validator.add(FieldError.of("slug", "validation.post_slug.reserved"));
         } else if (posts.slugTakenByOther(tenant, slug, self)) {
             validator.add(FieldError.of("slug", "validation.post_slug.taken"));
         }
@@ -718,7 +720,8 @@ public class PostService {
     }
 
     private String freeSlug(TenantId tenant, String base) {
-        Set<String> taken = posts.slugsLike(tenant, base);
+        Set<String> taken = new java.util.HashSet<>(posts.slugsLike(tenant, base));
+        taken.addAll(SlugRules.RESERVED_POST_SLUGS);
         if (!taken.contains(base)) {
             return base;
         }
