@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import id.serambi.core.cache.CacheGenerations;
 import id.serambi.core.portal.PortalPinService;
 import id.serambi.core.tenant.TenantService;
 import id.serambi.core.testing.DatabaseTest;
@@ -45,9 +44,11 @@ class ReaderPagesTest extends DatabaseTest {
     @Inject @Client("/") HttpClient http;
     @Inject TenantService tenants;
     @Inject PortalPinService pins;
-    @Inject CacheGenerations generations;
     @Inject JsonMapper json;
 
+    @Inject id.serambi.core.cache.CacheGenerations generations;
+
+    id.serambi.core.tenant.Tenant dinkes;
     long posyandu;
     long unpinnedLater;
 
@@ -58,7 +59,7 @@ class ReaderPagesTest extends DatabaseTest {
 
     @BeforeAll
     void twoAgenciesWithEveryKindOfContent() throws SQLException {
-        Fixtures.tenantWithAdmin(tenants, "dinkes", "Dinas Kesehatan");
+        dinkes = Fixtures.tenantWithAdmin(tenants, "dinkes", "Dinas Kesehatan");
         Fixtures.tenantWithAdmin(tenants, "dukcapil", "Dinas Kependudukan dan Pencatatan Sipil");
         try (Connection c = owner()) {
             sql(c, "insert into tenant_domain (tenant_id, host) select id, '" + HOST + "' from tenant where slug = 'dinkes'");
@@ -149,20 +150,16 @@ class ReaderPagesTest extends DatabaseTest {
         try (Connection c = owner()) {
             sql(c, "update post set portal_state = 'hidden' where id = " + post);
         }
-        contentChanged("dinkes");
+        // A change behind the services' back: tell the page cache as moderation would.
+        generations.bump(dinkes.id());
         assertThat(Html.text(get("/").body())).doesNotContain("Kabar Yang Sempat Disematkan");
         assertThat(Html.text(get("/dinkes").body())).contains("Kabar Yang Sempat Disematkan");
         pins.unpin(Fixtures.SYSTEM, "dinkes", post);
         try (Connection c = owner()) {
             sql(c, "update post set portal_state = 'visible' where id = " + post);
         }
-        contentChanged("dinkes");
+        generations.bump(dinkes.id());
         assertThat(Html.text(section(get("/").body(), "headlines"))).doesNotContain("Kabar Yang Sempat Disematkan");
-    }
-
-    /** What every service that changes public content does, for the changes this test makes in SQL. */
-    private void contentChanged(String slug) {
-        generations.bump(tenants.findBySlug(slug).orElseThrow().id());
     }
 
     @Test
@@ -267,6 +264,21 @@ class ReaderPagesTest extends DatabaseTest {
         assertThat(Html.text(exchange(HttpRequest.GET("/dokumen").header("Host", HOST)).body())).contains("Laporan Keuangan 2025");
         assertThat(exchange(HttpRequest.GET("/galeri/galeri-hari-kesehatan-nasional").header("Host", HOST)).code()).isEqualTo(200);
         assertThat(exchange(HttpRequest.GET("/arsip/2026/10").header("Host", HOST)).code()).isEqualTo(200);
+    }
+
+    @Test
+    void an_agency_page_searches_that_agency_and_advertises_its_feed() {
+        for (String path : new String[] {"/dinkes", "/dinkes/berita/posyandu-balita-di-desa-mekarsari", "/dinkes/dokumen"}) {
+            String html = get(path).body();
+            assertThat(html).as(path).contains("class=\"search-box\" method=\"get\" action=\"/dinkes/cari\"")
+                    .contains("type=\"application/rss+xml\" href=\"/dinkes/feed.xml\"");
+        }
+        // The district's pages search the district and advertise only the portal's feeds.
+        String home = get("/").body();
+        assertThat(home).contains("action=\"/cari\"").doesNotContain("/dinkes/feed.xml");
+        // On the agency's own host its paths have no slug: "/cari" and "/feed.xml" there are the agency's.
+        String own = exchange(HttpRequest.GET("/berita/posyandu-balita-di-desa-mekarsari").header("Host", HOST)).body();
+        assertThat(own).contains("action=\"/cari\"", "href=\"/feed.xml\"").doesNotContain("/dinkes/cari");
     }
 
     @Test

@@ -297,7 +297,8 @@ public class FeedService {
     }
 
     private String freeSlug(TenantId tenant, String base) {
-        Set<String> taken = feeds.slugsLike(tenant, base);
+        Set<String> taken = new java.util.HashSet<>(feeds.slugsLike(tenant, base));
+        taken.addAll(SlugRules.RESERVED_POST_SLUGS);
         if (!taken.contains(base)) {
             return base;
         }

@@ -1,5 +1,8 @@
 package id.serambi.core.post;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -13,10 +16,13 @@ import id.serambi.core.access.Actor;
 import id.serambi.core.audit.AuditService;
 import id.serambi.core.cache.CacheGenerations;
 import id.serambi.core.account.Role;
+import id.serambi.core.media.MediaFile;
 import id.serambi.core.media.MediaId;
 import id.serambi.core.media.MediaItem;
 import id.serambi.core.media.MediaService;
 import id.serambi.core.safety.ContentSafetyService;
+import id.serambi.core.safety.PdfText;
+import id.serambi.core.safety.PostAttachments;
 import id.serambi.core.safety.HtmlSanitizer;
 import id.serambi.core.safety.SafetyReport;
 import id.serambi.core.safety.SpamVerdict;
@@ -269,7 +275,8 @@ public class PostService {
 
     private void requireSafeContent(Actor actor, String tenantSlug, TenantId tenant, Post post, PostEvent event,
                                     String personalDataOverrideReason) {
-        SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml());
+        SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml(),
+                documentFile(tenant, post));
         if (report.blocksAsSpam()) {
             // The incident's stage is "publish" for a schedule and a live edit too (V9 allows draft and publish only).
             safety.recordSpamIncident(actor, tenant, post.id().value(), "publish", post.title(), report.spam());
@@ -283,6 +290,31 @@ public class PostService {
         if (report.hasPersonalData()) {
             overridePersonalData(actor, tenantSlug, tenant, post, report, personalDataOverrideReason);
         }
+    }
+
+    /**
+     * A PPID document's PDF, read for the personal-data scan before it is published for anyone to download. At
+     * most one byte past the extraction's limit is read: a larger file is reported as too large, not loaded.
+     */
+    private List<PostAttachments.Attachment> documentFile(TenantId tenant, Post post) {
+        if (post.kind() != PostKind.DOCUMENT || post.documentMediaId() == null) {
+            return List.of();
+        }
+        List<PostAttachments.Attachment> files = new java.util.ArrayList<>();
+        for (MediaItem item : media.inLibrary(tenant, List.of(post.documentMediaId()))) {
+            if (!"application/pdf".equals(item.contentType()) || !item.variants().contains("original")) {
+                continue;
+            }
+            MediaFile file = media.openStored(tenant, item.id(), item.kind(), item.contentType(), item.fileName(),
+                    item.variants(), "original");
+            try (InputStream in = file.content()) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, PdfText.Limits.DEFAULT.maxBytes() + 1));
+                files.add(new PostAttachments.Attachment(item.fileName(), item.contentType(), bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
     }
 
     /**
@@ -300,7 +332,8 @@ public class PostService {
                 participant(actor, tenantSlug, PostEvent.PUBLISH), null) instanceof WorkflowRules.Verdict.Refused refused) {
             problems.add(new FieldError("status", refused.messageKey(), refused.args()));
         }
-        SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml());
+        SafetyReport report = safety.checkStoredPost(tenant, post.id().value(), post.title(), post.summary(), post.bodyHtml(),
+                documentFile(tenant, post));
         if (report.blocksAsSpam()) {
             problems.addAll(report.spamErrors());
             return problems;
@@ -648,6 +681,8 @@ public class PostService {
     private void checkSlug(Validator validator, TenantId tenant, PostId self, String slug) {
         if (!SlugRules.isValidPostSlug(slug)) {
             validator.add(FieldError.of("slug", "validation.post_slug.format", SlugRules.POST_SLUG_MAX));
+        } else if (SlugRules.isReservedPostSlug(slug)) {
+            validator.add(FieldError.of("slug", "validation.post_slug.reserved"));
         } else if (posts.slugTakenByOther(tenant, slug, self)) {
             validator.add(FieldError.of("slug", "validation.post_slug.taken"));
         }
@@ -685,7 +720,8 @@ public class PostService {
     }
 
     private String freeSlug(TenantId tenant, String base) {
-        Set<String> taken = posts.slugsLike(tenant, base);
+        Set<String> taken = new java.util.HashSet<>(posts.slugsLike(tenant, base));
+        taken.addAll(SlugRules.RESERVED_POST_SLUGS);
         if (!taken.contains(base)) {
             return base;
         }

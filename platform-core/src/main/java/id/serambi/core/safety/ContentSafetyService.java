@@ -82,7 +82,18 @@ public class ContentSafetyService {
 
     /** The check of a stored post, with the attachments the media library knows for it. */
     public SafetyReport checkStoredPost(TenantId tenant, long postId, String title, String summary, String bodyHtml) {
-        return check(new PostContent(title, summary, bodyHtml, attachments.of(tenant, postId)));
+        return checkStoredPost(tenant, postId, title, summary, bodyHtml, List.of());
+    }
+
+    /**
+     * The check of a stored post with files the post itself names besides its attachments (a PPID document's
+     * file), so that what the portal offers for download is read like the rest.
+     */
+    public SafetyReport checkStoredPost(TenantId tenant, long postId, String title, String summary, String bodyHtml,
+                                        List<PostAttachments.Attachment> ownFiles) {
+        List<PostAttachments.Attachment> all = new ArrayList<>(ownFiles);
+        all.addAll(attachments.of(tenant, postId));
+        return check(new PostContent(title, summary, bodyHtml, all));
     }
 
     /** The spam guard alone, on content as typed or pasted (raw HTML, before sanitising). */

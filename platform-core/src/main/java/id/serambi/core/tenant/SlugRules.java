@@ -28,6 +28,13 @@ public final class SlugRules {
             "pengaduan", "portal", "www", "berita", "pengumuman", "agenda", "tentang", "kontak", "bantuan",
             "well-known", "serambi", "kominfo-admin", "halaman", "dokumen", "galeri", "arsip", "kategori");
 
+    /**
+     * Post slugs a post page would lose to another route on an agency's own host, where "/berita/cari" also reads
+     * as the search of an agency "berita" ({@code /{slug}/cari}, {@code /{slug}/pengaduan}, {@code /{slug}/logo}).
+     * Feed paths need no entry: a post slug has no dot.
+     */
+    public static final Set<String> RESERVED_POST_SLUGS = Set.of("cari", "pengaduan", "logo");
+
     private SlugRules() {
     }
 
@@ -47,6 +54,10 @@ public final class SlugRules {
 
     public static boolean isValidPostSlug(String slug) {
         return slug != null && POST_SLUG.matcher(slug).matches();
+    }
+
+    public static boolean isReservedPostSlug(String slug) {
+        return RESERVED_POST_SLUGS.contains(slug);
     }
 
     /**

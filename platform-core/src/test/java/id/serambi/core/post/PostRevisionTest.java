@@ -128,6 +128,11 @@ class PostRevisionTest extends DatabaseTest {
                             assertThat(err.messageKey()).isEqualTo("validation.post_slug.taken");
                         }));
         assertThatThrownBy(() -> posts.update(admin, "dinsos", second.id(),
+                new PostEdit("Layanan Informasi", "pengaduan", null, "", null, null, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(err -> err.field() + ":" + err.messageKey())
+                        .containsExactly("slug:validation.post_slug.reserved"));
+        assertThatThrownBy(() -> posts.update(admin, "dinsos", second.id(),
                 new PostEdit("Layanan Informasi", "Huruf Besar!", null, "", "kemarin", null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(err -> err.field() + ":" + err.messageKey())

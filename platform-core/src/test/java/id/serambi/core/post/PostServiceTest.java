@@ -109,6 +109,15 @@ class PostServiceTest extends DatabaseTest {
     }
 
     @Test
+    void a_title_that_would_give_a_path_the_portal_uses_itself_gets_a_numbered_slug() {
+        // On an agency's own host "/berita/pengaduan" would be the complaint form of an agency "berita".
+        assertThat(posts.createDraft(dinkesAdmin, "dinkes", new PostDraft("Pengaduan", null, "", null)).slug()).isEqualTo("pengaduan-2");
+        assertThat(posts.createDraft(dinkesAdmin, "dinkes", new PostDraft("Cari!", null, "", null)).slug()).isEqualTo("cari-2");
+        assertThat(posts.createDraft(dinkesAdmin, "dinkes", new PostDraft("Pengaduan Warga", null, "", null)).slug())
+                .isEqualTo("pengaduan-warga");
+    }
+
+    @Test
     void an_empty_title_and_an_over_long_summary_are_both_reported_and_nothing_is_saved() {
         int before = posts.recent(dinkesAdmin, "dinkes", 1000).size();
         assertThatThrownBy(() -> posts.createDraft(dinkesAdmin, "dinkes", new PostDraft(" ", "x".repeat(501), "", null)))

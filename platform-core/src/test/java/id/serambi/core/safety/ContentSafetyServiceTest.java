@@ -20,7 +20,10 @@ import id.serambi.core.account.AccountService;
 import id.serambi.core.account.NewAccount;
 import id.serambi.core.account.Role;
 import id.serambi.core.account.SessionService;
+import id.serambi.core.media.MediaItem;
+import id.serambi.core.media.MediaService;
 import id.serambi.core.post.Post;
+import id.serambi.core.post.PostDetails;
 import id.serambi.core.post.PostDraft;
 import id.serambi.core.post.PostService;
 import id.serambi.core.post.PostStatus;
@@ -44,6 +47,7 @@ class ContentSafetyServiceTest extends DatabaseTest {
     @Inject SessionService sessions;
     @Inject PostService posts;
     @Inject ContentSafetyService safety;
+    @Inject MediaService media;
     @Inject TestAttachments attachments;
     @Inject RecordingNotifier notifier;
 
@@ -79,7 +83,12 @@ class ContentSafetyServiceTest extends DatabaseTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("test.safety-seams", "true");
+        try {
+            return Map.of("test.safety-seams", "true",
+                    "serambi.media.dir", java.nio.file.Files.createTempDirectory("serambi-safety-media").toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @BeforeAll
@@ -170,6 +179,34 @@ class ContentSafetyServiceTest extends DatabaseTest {
         assertThat(report.attachments()).singleElement()
                 .satisfies(scan -> assertThat(scan.outcome()).isEqualTo(PdfText.Outcome.COMPLETE));
         assertThat(report.personalData()).extracting(PersonalDataFinding::kind).containsExactly(PersonalDataKind.NIK);
+    }
+
+    @Test
+    void a_ppid_documents_file_is_scanned_and_blocks_publication_until_an_editor_gives_a_reason() throws IOException {
+        MediaItem file = media.upload(admin, "dinkes", "daftar-penerima-bantuan.pdf", new java.io.ByteArrayInputStream(
+                PdfTextTest.pdfWithPages(List.of("Daftar penerima", "Siti Aminah NIK 3201015205900002"), null)), null);
+        Post post = posts.createDraft(admin, "dinkes", new PostDraft("Daftar Penerima Bantuan 2025", null, "<p>Unduh berkasnya.</p>",
+                "document", new PostDetails(null, null, null, null, file.id().toString(), "berkala", "2025", null)));
+
+        assertThatThrownBy(() -> posts.publish(editor, "dinkes", post.id()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("attachments", "overrideReason");
+                    assertThat(e.errors().toString()).doesNotContain("3201015205900002");
+                });
+        assertThat(posts.get(admin, "dinkes", post.id()).status()).isEqualTo(PostStatus.DRAFT);
+
+        Post published = posts.publish(editor, "dinkes", post.id(), "Daftar resmi yang wajib diumumkan, NIK sudah disetujui.");
+        assertThat(published.status()).isEqualTo(PostStatus.PUBLISHED);
+        assertThat(auditDetail("post.personal_data_override")).contains("Daftar resmi", "NIK=1").doesNotContain("3201015205900002");
+    }
+
+    @Test
+    void a_ppid_document_with_a_clean_file_publishes_as_before() throws IOException {
+        MediaItem file = media.upload(admin, "dinkes", "jadwal.pdf", new java.io.ByteArrayInputStream(
+                PdfTextTest.pdfWithPages(List.of("Jadwal pelayanan posyandu setiap Selasa"), null)), null);
+        Post post = posts.createDraft(admin, "dinkes", new PostDraft("Jadwal Pelayanan 2025", null, "<p>Unduh.</p>",
+                "document", new PostDetails(null, null, null, null, file.id().toString(), "setiap_saat", "2025", null)));
+        assertThat(posts.publish(admin, "dinkes", post.id()).status()).isEqualTo(PostStatus.PUBLISHED);
     }
 
     @Test
