@@ -130,6 +130,13 @@ class SearchTest extends DatabaseTest {
     }
 
     @Test
+    void a_profile_page_found_by_search_links_to_its_own_address_not_to_the_news() {
+        publish(pupr, "pupr", "Struktur Organisasi Bidang Bina Marga", "page", "<p>Bagan bidang dan seksi.</p>");
+        assertThat(resultLinks(get("/cari?q=bina+marga").body()))
+                .containsExactly("/pupr/halaman/struktur-organisasi-bidang-bina-marga");
+    }
+
+    @Test
     void filters_narrow_by_agency_kind_and_date() {
         assertThat(resultLinks(get("/cari?q=pasar").body())).containsExactlyInAnyOrder(
                 "/pupr/berita/revitalisasi-pasar-rakyat-sukamaju", "/pupr/berita/penutupan-pasar-sementara",

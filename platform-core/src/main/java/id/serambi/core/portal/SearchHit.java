@@ -20,6 +20,19 @@ public record SearchHit(long id, String tenantSlug, String tenantName, String ki
         snippet = List.copyOf(snippet);
     }
 
+    /**
+     * Where the reader finds the post on the portal: each kind has its own address on an agency site (a document
+     * has no page of its own; it is in the agency's PPID list).
+     */
+    public String path() {
+        return switch (kind) {
+            case "page" -> "/" + tenantSlug + "/halaman/" + slug;
+            case "gallery" -> "/" + tenantSlug + "/galeri/" + slug;
+            case "document" -> "/" + tenantSlug + "/dokumen";
+            default -> "/" + tenantSlug + "/berita/" + slug;
+        };
+    }
+
     /** A run of plain text; {@code marked} when it is a match. */
     public record Segment(String text, boolean marked) {
     }
