@@ -157,8 +157,11 @@ public class PortalReading {
     /** The active agencies, by name, with when each last published something. */
     @ReadOnly(PortalQueries.DATASOURCE)
     public List<PortalAgency> agencies() {
-        Field<OffsetDateTime> last = DSL.field(DSL.select(DSL.max(POST.PUBLISHED_AT)).from(POST)
-                .where(POST.TENANT_ID.eq(TENANT.ID)).and(POST.PORTAL_STATE.in(ON_AGENCY_SITE)));
+        // "Newest first, one row" rather than max(): through the view PostgreSQL would aggregate every post of
+        // every agency (about 200 ms with 100,000 posts); this walks each agency's index and stops at its first row.
+        Field<OffsetDateTime> last = DSL.field(DSL.select(POST.PUBLISHED_AT).from(POST)
+                .where(POST.TENANT_ID.eq(TENANT.ID)).and(POST.PORTAL_STATE.in(ON_AGENCY_SITE))
+                .orderBy(POST.PUBLISHED_AT.desc()).limit(1));
         return db.select(TENANT.asterisk(), last.as("last_published_at")).from(TENANT)
                 .where(TENANT.STATUS.eq("active"))
                 .orderBy(TENANT.NAME)
