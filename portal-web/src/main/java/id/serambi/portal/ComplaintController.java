@@ -33,6 +33,8 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Public complaints (pengaduan): the form on an agency's site ({@code /{slug}/pengaduan}, or {@code /pengaduan}
@@ -41,6 +43,7 @@ import io.micronaut.security.rules.SecurityRule;
  * CAPTCHA: per-address limits counted in the database (all nodes together), a honeypot field, size limits,
  * and a token per form, so that a double submit or a retry files one complaint and shows the same receipt.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 @PortalApp
 @Secured(SecurityRule.IS_ANONYMOUS)

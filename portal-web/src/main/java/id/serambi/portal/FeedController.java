@@ -12,7 +12,6 @@ import id.serambi.core.portal.PortalFeeds;
 import id.serambi.core.portal.PortalQueries;
 import id.serambi.core.portal.PortalTenant;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +20,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Feeds for news readers and other sites, in RSS 2.0 ({@code feed.xml}) and Atom ({@code atom.xml}): the district
@@ -28,6 +29,7 @@ import io.micronaut.security.rules.SecurityRule;
  * category's ({@code /kategori/{cat}/feed.xml}). The newest posts, with absolute links and plain-text
  * descriptions. Feeds are in Indonesian, the language of the content.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 @PortalApp
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -121,10 +123,10 @@ class FeedController {
                                          boolean atom) {
         Map<String, String> hosts = feeds.hostsBySlug();
         List<FeedXml.Item> items = entries.stream().map(e -> new FeedXml.Item(e.title(),
-                links.post(request, e.tenantSlug(), hosts.get(e.tenantSlug()), e.slug()), e.description(),
+                links.post(request, e.tenantSlug(), hosts.get(e.tenantSlug()), e.kind(), e.slug()), e.description(),
                 e.tenantName(), e.categoryName(), e.publishedAt(), e.updatedAt())).toList();
         String body = atom ? FeedXml.atom(channel, items, portalName) : FeedXml.rss(channel, items, zone);
-        return HttpResponse.<String>ok(body).contentType(atom ? ATOM : RSS)
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+        // Kept by the page cache like any page: fresh within a second of a change, with ETag and 304.
+        return HttpResponse.<String>ok(body).contentType(atom ? ATOM : RSS);
     }
 }

@@ -11,11 +11,14 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Agency logos and the portal's 404 page. The reader pages themselves (district home, agency sites, posts)
  * are {@link ReaderController}'s.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 @PortalApp
 @Secured(SecurityRule.IS_ANONYMOUS)

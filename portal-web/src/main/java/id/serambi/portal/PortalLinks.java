@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import id.serambi.core.portal.PortalQueries;
 import id.serambi.core.portal.PortalTenant;
+import id.serambi.core.portal.PostPath;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -47,9 +48,10 @@ class PortalLinks {
         return host == null ? base(request) + "/" + tenantSlug : siteBase(request, host) + "/";
     }
 
-    /** The canonical address of a post (the route {@code /{slug}/berita/{postSlug}} answers on every host). */
-    String post(HttpRequest<?> request, String tenantSlug, String host, String postSlug) {
-        return siteBase(request, host) + "/" + tenantSlug + "/berita/" + postSlug;
+    /** The canonical address of a post: on the agency's own host when it has one, else under "/{slug}". */
+    String post(HttpRequest<?> request, String tenantSlug, String host, String kind, String postSlug) {
+        String site = host == null ? base(request) + "/" + tenantSlug : siteBase(request, host);
+        return PostPath.of(site, kind, postSlug);
     }
 
     /** The agency whose own host name the request came to, if any: there "/" and "/cari" are that agency's. */

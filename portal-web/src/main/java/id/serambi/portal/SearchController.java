@@ -12,6 +12,7 @@ import id.serambi.core.portal.PortalSearch.AgencyName;
 import id.serambi.core.portal.PortalTenant;
 import id.serambi.core.portal.SearchResults;
 import id.serambi.core.support.FieldError;
+import id.serambi.portal.cache.PageCacheFilter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,12 +21,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Search for readers: across the district portal at {@code /cari}, within one agency's site at
  * {@code /{slug}/cari} (and at {@code /cari} on the agency's own host name). A mistake in the form (too long,
  * a date that is not one, an unknown kind, a page that does not exist) answers 400 with the form and a message.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 @PortalApp
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -88,7 +92,7 @@ class SearchController {
         // Result pages are for people, not for indexes (robots.txt says so too).
         HttpResponse<String> response = pages.render(request, status, "search.jte", Map.of("page", page));
         if (response instanceof MutableHttpResponse<String> mutable) {
-            mutable.header("X-Robots-Tag", "noindex");
+            mutable.header(PageCacheFilter.ROBOTS_HEADER, "noindex");
         }
         return response;
     }

@@ -30,9 +30,14 @@ public record SearchPage(String action, SearchForm form, SearchResults results, 
         return Arrays.stream(PostKind.values()).map(PostKind::dbValue).toList();
     }
 
-    /** The path under which the site's feeds and search live: "" on the portal, "/{slug}" on an agency's site. */
+    /** The search runs on the agency's own host name, where its site starts at "/". */
+    public boolean onAgencyHost() {
+        return tenant != null && "/cari".equals(action);
+    }
+
+    /** The path under which the site's feeds and search live: "" on the portal and on an agency's own host, else "/{slug}". */
     public String sitePath() {
-        return tenant == null ? "" : "/" + tenant.slug();
+        return tenant == null || onAgencyHost() ? "" : "/" + tenant.slug();
     }
 
     public String pageUrl(int page) {

@@ -10,7 +10,6 @@ import id.serambi.core.portal.PortalFeeds;
 import id.serambi.core.portal.PortalQueries;
 import id.serambi.core.portal.PortalTenant;
 import id.serambi.core.portal.SitemapAgency;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -20,6 +19,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * For search engines: {@code /sitemap.xml} is an index of one sitemap per agency site plus one of the district's
@@ -27,6 +28,7 @@ import io.micronaut.security.rules.SecurityRule;
  * at most 50,000 ({@code ?halaman=2}…). On an agency's own host, {@code /sitemap.xml} and {@code /robots.txt} are
  * that agency's. {@code robots.txt} lets crawlers read every public page but not search results.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 @PortalApp
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -99,7 +101,7 @@ class SitemapController {
 
                 Sitemap: %s
                 """.formatted(sitemap);
-        return HttpResponse.<String>ok(body).contentType(TEXT).header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+        return HttpResponse.<String>ok(body).contentType(TEXT);
     }
 
     private HttpResponse<String> agencySitemap(HttpRequest<?> request, String slug, String pageParameter) {
@@ -121,7 +123,7 @@ class SitemapController {
         List<FeedXml.Location> urls = new ArrayList<>();
         urls.add(new FeedXml.Location(links.agencyHome(request, agency.slug(), agency.host()), agency.lastChanged()));
         for (FeedEntry post : feeds.sitemapOfTenant(tenant.get().id(), page)) {
-            urls.add(new FeedXml.Location(links.post(request, agency.slug(), agency.host(), post.slug()), post.updatedAt()));
+            urls.add(new FeedXml.Location(links.post(request, agency.slug(), agency.host(), post.kind(), post.slug()), post.updatedAt()));
         }
         return xml(FeedXml.urlset(urls));
     }
@@ -154,6 +156,7 @@ class SitemapController {
     }
 
     private static HttpResponse<String> xml(String body) {
-        return HttpResponse.<String>ok(body).contentType(XML).header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+        // Kept by the page cache like any page: fresh within a second of a change, with ETag and 304.
+        return HttpResponse.<String>ok(body).contentType(XML);
     }
 }

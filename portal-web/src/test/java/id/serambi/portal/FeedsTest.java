@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -74,6 +75,9 @@ class FeedsTest extends DatabaseTest {
         sql("update post set portal_state = 'removed' where id = "
                 + publish(dishub, "dishub", "Iklan Judi Diturunkan", "Dihapus moderator.").id().value());
         posts.createDraft(dishub, "dishub", new PostDraft("Draf Perhubungan", null, "<p>x</p>", null));
+        // A profile page: in the sitemap at its own address, not in the news feeds.
+        posts.publish(dinkes, "dinkes", posts.createDraft(dinkes, "dinkes",
+                new PostDraft("Profil Dinas", null, "<p>Profil.</p>", "page")).id());
         sql("insert into tenant_domain (tenant_id, host) select id, 'dinkes.contohkab.go.id' from tenant where slug = 'dinkes'");
     }
 
@@ -97,7 +101,7 @@ class FeedsTest extends DatabaseTest {
         assertThat(published).isAfter(ZonedDateTime.now().minusHours(1));
         // An agency with its own host name gets its links there.
         Element posyandu = items.stream().filter(i -> text(i, "title").startsWith("Posyandu")).findFirst().orElseThrow();
-        assertThat(text(posyandu, "link")).isEqualTo("https://dinkes.contohkab.go.id/dinkes/berita/posyandu-balita-mekarsari");
+        assertThat(text(posyandu, "link")).isEqualTo("https://dinkes.contohkab.go.id/berita/posyandu-balita-mekarsari");
         assertThat(text(posyandu, "description")).isEqualTo("Pemeriksaan rutin balita & ibu hamil.");
         assertThat(text(posyandu, "category")).isEqualTo("Kesehatan");
         // The markup in the title arrives as text, escaped in the XML.
@@ -173,12 +177,36 @@ class FeedsTest extends DatabaseTest {
         OffsetDateTime.parse(lastmods.item(1).getTextContent());
 
         assertThat(locs(parse(get("/dinkes/sitemap.xml").body()))).containsExactlyInAnyOrder(
-                "https://dinkes.contohkab.go.id/", "https://dinkes.contohkab.go.id/dinkes/berita/posyandu-balita-mekarsari",
-                "https://dinkes.contohkab.go.id/dinkes/berita/rapat-internal-disembunyikan");
+                "https://dinkes.contohkab.go.id/", "https://dinkes.contohkab.go.id/berita/posyandu-balita-mekarsari",
+                "https://dinkes.contohkab.go.id/berita/rapat-internal-disembunyikan",
+                "https://dinkes.contohkab.go.id/halaman/profil-dinas");
         assertThat(locs(parse(get("/sitemap-portal.xml").body()))).contains(BASE + "/", BASE + "/dishub",
                 "https://dinkes.contohkab.go.id/", BASE + "/kategori/kesehatan");
         assertThat(get("/dishub/sitemap.xml?halaman=2").code()).isEqualTo(404);
         assertThat(get("/tidak-ada/sitemap.xml").code()).isEqualTo(404);
+    }
+
+    @Test
+    void every_address_in_the_feeds_and_sitemaps_opens_a_page() throws Exception {
+        List<String> addresses = new ArrayList<>();
+        for (String sitemap : List.of("/sitemap-portal.xml", "/dinkes/sitemap.xml", "/dishub/sitemap.xml")) {
+            addresses.addAll(locs(parse(get(sitemap).body())));
+        }
+        for (String feed : List.of("/feed.xml", "/dinkes/feed.xml")) {
+            for (Element item : children((Element) parse(get(feed).body()).getDocumentElement()
+                    .getElementsByTagName("channel").item(0), "item")) {
+                addresses.add(text(item, "link"));
+            }
+        }
+        assertThat(addresses).contains("https://dinkes.contohkab.go.id/halaman/profil-dinas");
+        for (String address : addresses) {
+            URI uri = URI.create(address);
+            MutableHttpRequest<?> request = HttpRequest.GET(uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+            if (!address.startsWith(BASE)) {
+                request.header("Host", uri.getHost());
+            }
+            assertThat(exchange(request).code()).as(address).isEqualTo(200);
+        }
     }
 
     @Test

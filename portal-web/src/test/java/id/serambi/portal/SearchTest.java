@@ -180,7 +180,12 @@ class SearchTest extends DatabaseTest {
     void on_an_agencys_own_host_cari_searches_that_agency() {
         sql("insert into tenant_domain (tenant_id, host) select id, 'dinkes.contohkab.go.id' from tenant where slug = 'dinkes'");
         HttpResponse<String> page = exchange(HttpRequest.GET("/cari?q=pasar").header("Host", "dinkes.contohkab.go.id"));
-        assertThat(resultLinks(page.body())).containsExactly("/dinkes/berita/pemeriksaan-jajanan-di-pasar-tradisional");
+        // On its own host the agency's site starts at "/": the result link is followed there and opens the post.
+        assertThat(resultLinks(page.body())).containsExactly("/berita/pemeriksaan-jajanan-di-pasar-tradisional");
+        HttpResponse<String> post = exchange(HttpRequest.GET("/berita/pemeriksaan-jajanan-di-pasar-tradisional")
+                .header("Host", "dinkes.contohkab.go.id"));
+        assertThat(post.code()).isEqualTo(200);
+        assertThat(post.body()).contains("Pemeriksaan Jajanan di Pasar Tradisional");
     }
 
     @Test

@@ -27,11 +27,12 @@ public class PortalFeeds {
     public static final int SITEMAP_PAGE = 49_999;
     private static final String ON_PORTAL = " and p.portal_state = 'visible'";
     private static final String ON_AGENCY_SITE = " and p.portal_state in ('visible', 'pending', 'hidden')";
+    // Feeds carry news and announcements: profile pages, documents and galleries are in the sitemaps, not in readers' feeds.
     private static final String ENTRY_FIELDS = "select p.id, t.slug as tenant_slug, t.name as tenant_name, p.kind, p.title, "
             + "p.slug, coalesce(nullif(p.summary, ''), left(portal.plain_text(p.body_html), 400)) as description, "
             + "c.name as category_name, p.published_at, coalesce(p.revised_at, p.published_at) as changed_at "
             + "from portal.post p join portal.tenant t on t.id = p.tenant_id "
-            + "left join portal.category c on c.id = p.category_id where true";
+            + "left join portal.category c on c.id = p.category_id where p.kind in ('news', 'announcement')";
     private static final String NEWEST = " order by p.published_at desc, p.id desc limit ?";
 
     private final DSLContext db;

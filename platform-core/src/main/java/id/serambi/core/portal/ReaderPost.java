@@ -34,6 +34,6 @@ public record ReaderPost(long id, TenantId tenantId, String tenantSlug, String t
 
     /** The path of the post's own page inside the agency's site ({@code base} is "" on its own host, else "/slug"). */
     public String path(String base) {
-        return base + ("page".equals(kind) ? "/halaman/" : "gallery".equals(kind) ? "/galeri/" : "/berita/") + slug;
+        return PostPath.of(base, kind, slug);
     }
 }

@@ -21,16 +21,11 @@ public record SearchHit(long id, String tenantSlug, String tenantName, String ki
     }
 
     /**
-     * Where the reader finds the post on the portal: each kind has its own address on an agency site (a document
-     * has no page of its own; it is in the agency's PPID list).
+     * Where the reader finds the post: {@code siteBase} is "" when the search runs on the agency's own host (all
+     * hits are that agency's), else the hit's agency lives under "/{slug}" on the portal.
      */
-    public String path() {
-        return switch (kind) {
-            case "page" -> "/" + tenantSlug + "/halaman/" + slug;
-            case "gallery" -> "/" + tenantSlug + "/galeri/" + slug;
-            case "document" -> "/" + tenantSlug + "/dokumen";
-            default -> "/" + tenantSlug + "/berita/" + slug;
-        };
+    public String path(boolean onAgencyHost) {
+        return PostPath.of(onAgencyHost ? "" : "/" + tenantSlug, kind, slug);
     }
 
     /** A run of plain text; {@code marked} when it is a match. */

@@ -30,9 +30,12 @@ public class PageCache {
     public record Key(String scheme, String host, String path, String query, String language) {
     }
 
-    /** What was rendered, ready to send: the bytes, their gzip form (large text only), validators and dependencies. */
+    /**
+     * What was rendered, ready to send: the bytes, their gzip form (large text only), validators, dependencies, and
+     * the page's robots directive (search results say {@code noindex}; a cached copy must say it too), or null.
+     */
     public record Entry(byte[] body, byte[] gzip, String contentType, String etag, Instant lastModified,
-                        Map<String, Long> generations) {
+                        Map<String, Long> generations, String robots) {
         int weight() {
             return body.length + (gzip == null ? 0 : gzip.length) + 256;
         }

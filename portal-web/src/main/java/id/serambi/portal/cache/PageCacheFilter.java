@@ -55,6 +55,7 @@ import io.micronaut.web.router.RouteAttributes;
 public class PageCacheFilter implements Ordered {
     static final int ORDER = 100;
     public static final String STATUS_HEADER = "X-Serambi-Cache";
+    public static final String ROBOTS_HEADER = "X-Robots-Tag";
     /** Set by the renderer when a page belongs to a tenant: the tenant's cache scope. */
     public static final String SCOPE_ATTRIBUTE = "serambi.cache.scope";
     static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
@@ -137,7 +138,7 @@ public class PageCacheFilter implements Ordered {
         }
         PageCache.Entry entry = new PageCache.Entry(body, body.length >= GZIP_FROM_BYTES ? gzip(body) : null,
                 type.get().toString(), etag(body), lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                generations == null ? Map.of() : generations);
+                generations == null ? Map.of() : generations, headers.get(ROBOTS_HEADER));
         if (generations != null) {
             cache.store(key.get(), entry);
         }
@@ -155,6 +156,9 @@ public class PageCacheFilter implements Ordered {
         headers.set(HttpHeaders.CACHE_CONTROL, request.getHeaders().contains(HttpHeaders.COOKIE) ? PRIVATE : PUBLIC);
         headers.set(HttpHeaders.VARY, VARY);
         headers.set(STATUS_HEADER, how);
+        if (entry.robots() != null) {
+            headers.set(ROBOTS_HEADER, entry.robots());
+        }
         if (notModified(request, entry)) {
             response.status(HttpStatus.NOT_MODIFIED);
             response.body(null);

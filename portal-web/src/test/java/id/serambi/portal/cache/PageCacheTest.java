@@ -181,6 +181,32 @@ class PageCacheTest extends DatabaseTest {
         assertThat(send(request("/?cache=gzip").header("If-None-Match", etag)).statusCode()).isEqualTo(304);
     }
 
+    @Test
+    void feeds_and_sitemaps_are_kept_answer_304_and_show_a_new_post_at_once() {
+        for (String path : new String[] {"/feed.xml", "/dinkes/atom.xml", "/dinkes/sitemap.xml", "/robots.txt"}) {
+            HttpResponse<String> first = get(path);
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
+            HttpResponse<String> second = get(path);
+            assertThat(header(second, "X-Serambi-Cache")).as(path).isEqualTo("hit");
+            assertThat(header(second, "Cache-Control")).as(path).isEqualTo("public, max-age=60, stale-while-revalidate=300");
+            assertThat(send(request(path).header("If-None-Match", header(second, "ETag"))).statusCode()).as(path).isEqualTo(304);
+        }
+        publish("Pemeriksaan Gigi Gratis");
+        assertThat(get("/feed.xml").body()).contains("Pemeriksaan Gigi Gratis");
+        assertThat(get("/dinkes/atom.xml").body()).contains("Pemeriksaan Gigi Gratis");
+        assertThat(get("/dinkes/sitemap.xml").body()).contains("pemeriksaan-gigi-gratis");
+    }
+
+    @Test
+    void a_search_page_served_from_the_cache_still_tells_crawlers_not_to_index_it() {
+        HttpResponse<String> first = get("/cari?q=posyandu");
+        HttpResponse<String> second = get("/cari?q=posyandu");
+        assertThat(header(second, "X-Serambi-Cache")).isEqualTo("hit");
+        assertThat(header(first, "X-Robots-Tag")).isEqualTo("noindex");
+        assertThat(header(second, "X-Robots-Tag")).isEqualTo("noindex");
+        assertThat(header(get("/dinkes"), "X-Robots-Tag")).isNull();
+    }
+
     private void publish(String title) {
         var draft = posts.createDraft(admin, "dinkes", new PostDraft(title, "Ringkasan.", "<p>Isi berita.</p>", null));
         posts.publish(admin, "dinkes", draft.id());
