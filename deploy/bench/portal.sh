@@ -4,7 +4,9 @@
 # Environment: BENCH_DATA (default /tmp/serambi-bench: embedded database with 200 agencies x 500 posts, made
 # on first run by `serambi generate`), BENCH_DURATION (default 15s), BENCH_CONNECTIONS (default 64),
 # BENCH_HEAP (default 256m), BENCH_PORT (default 18080), BENCH_NGINX_PORT (default 18081).
-# Prints the machine, one table row per endpoint, the uncached medians and the heap; paste into RESULTS.md.
+# Prints the machine, one table row per endpoint, the home page's weight, the uncached medians and the heap,
+# and writes them as the newest run at the top of deploy/bench/RESULTS.md (earlier runs stay below it;
+# BENCH_RESULTS=- prints only).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 serambi="$here/../serambi"
@@ -15,6 +17,12 @@ heap=${BENCH_HEAP:-256m}
 port=${BENCH_PORT:-18080}
 nginx_port=${BENCH_NGINX_PORT:-18081}
 base="http://127.0.0.1:$port"
+results=${BENCH_RESULTS:-$here/RESULTS.md}
+if [ "$results" != "-" ]; then
+  run_out=$(mktemp /tmp/serambi-bench-run-XXXX)
+  exec 3>&1 > >(tee "$run_out")
+  tee_pid=$!
+fi
 
 for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "portal.sh: $tool is missing (apt-get install -y wrk nginx curl)" >&2; exit 1; }
@@ -50,6 +58,7 @@ nginx_dir=$(mktemp -d /tmp/serambi-nginx-XXXX)
 cleanup() {
   kill "$portal_pid" 2>/dev/null || true
   [ -f "$nginx_dir/nginx.pid" ] && kill "$(cat "$nginx_dir/nginx.pid")" 2>/dev/null || true
+  rm -rf "$nginx_dir"
 }
 trap cleanup EXIT
 for _ in $(seq 1 180); do curl -sf "$base/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -117,7 +126,19 @@ echo
 echo "## Uncached (each request a new cache key: rendered from the database, sequential, curl time_total)"
 echo "- district home, 100,000 posts: median $(median_ms '/?nocache=' 101) ms (101 requests)"
 echo "- agency home: median $(median_ms "/$agency?nocache=" 101) ms (101 requests)"
+echo "- post page: median $(median_ms "$post?nocache=" 101) ms (101 requests)"
 echo "- search \`/cari?q=posyandu\`: median $(median_ms '/cari?q=posyandu&nocache=' 51) ms (51 requests, status $(curl -s -o /dev/null -w '%{http_code}' "$base/cari?q=posyandu"))"
+echo "- feed \`/feed.xml\`: median $(median_ms '/feed.xml?nocache=' 51) ms (51 requests)"
+
+echo
+echo "## District home weight (before images; target: HTML and CSS under 100 KB)"
+home_bytes=$(curl -s "$base/" | wc -c)
+css_bytes=0
+for css in $(curl -s "$base/" | grep -o 'href="/assets/[^"]*\.css[^"]*"' | sed 's/^href="//; s/"$//' | sort -u); do
+  css_bytes=$(( css_bytes + $(curl -s "$base$css" | wc -c) ))
+done
+home_gz=$(curl -s -H 'Accept-Encoding: gzip' "$base/" | wc -c)
+echo "- HTML $home_bytes bytes + CSS $css_bytes bytes = $(( (home_bytes + css_bytes + 512) / 1024 )) KB uncompressed ($home_gz bytes of HTML gzipped); $(curl -s "$base/" | grep -o 'class="agency-entry"' | wc -l) agency entries"
 
 echo
 echo "## Heap (-Xmx$heap)"
@@ -127,3 +148,11 @@ awk 'match($0, /[0-9]+M->[0-9]+M\([0-9]+M\)/) { s=substr($0, RSTART, RLENGTH); s
      if (a[1]>before) before=a[1]; if (a[2]>after) after=a[2]; cap=a[3]; n++ }
      END { printf "- GC log: %d collections; peak heap used %d MB (before a GC), most live after a GC %d MB, committed %d MB\n", n, before, after, cap }' "$gclog"
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ "$results" != "-" ]; then
+  exec >&3 3>&-; wait "$tee_pid" 2>/dev/null || true
+  previous=$( [ -f "$results" ] && tail -n +2 "$results" || true)
+  { echo "# Portal read path, measured"; echo; echo "## Run of $(date -u '+%Y-%m-%d %H:%M UTC') (written by deploy/bench/portal.sh)"; echo
+    sed 's/^## /### /' "$run_out"; echo; echo "$previous"; } >"$results.new" && mv "$results.new" "$results"
+  rm -f "$run_out"
+fi

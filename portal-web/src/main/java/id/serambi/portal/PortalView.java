@@ -16,6 +16,20 @@ public record PortalView(Messages messages, String portalName, ZoneId zone) impl
     }
 
     /** Machine-readable time for the datetime attribute. */
+    /** The calendar day in the portal's zone, e.g. 2026-12-05: enough for a {@code <time>} that shows only a date. */
+    public String isoDay(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(zone).toLocalDate().toString();
+    }
+
+    /** At most {@code max} characters, cut at a word with an ellipsis: a long profile text stays a summary. */
+    public String clip(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', max - 1);
+        return text.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
+    }
+
     public String isoDate(OffsetDateTime at) {
         return at == null ? "" : at.atZoneSameInstant(zone).toOffsetDateTime().toString();
     }

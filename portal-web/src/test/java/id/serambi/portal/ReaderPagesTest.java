@@ -123,7 +123,8 @@ class ReaderPagesTest extends DatabaseTest {
         assertThat(Html.text(section(home.body(), "announcements"))).contains("Jadwal Vaksinasi Lansia");
         assertThat(home.body()).contains("href=\"/kategori/kesehatan\"", "href=\"/dinkes/pengaduan\"", "href=\"/dukcapil/pengaduan\"");
         assertThat(Html.text(section(home.body(), "agencies"))).contains("Dinas Kesehatan", "Melayani kesehatan warga.",
-                "Dinas Kependudukan dan Pencatatan Sipil", "Terakhir diperbarui");
+                "Dinas Kependudukan dan Pencatatan Sipil", "terakhir situsnya diperbarui");
+        assertThat(section(home.body(), "agencies")).containsPattern("<time datetime=\"\\d{4}-\\d{2}-\\d{2}\">");
         assertThat(text).doesNotContain("Kabar Tersembunyi", "Kabar Dicabut", "Kabar Menunggu", "Kabar Yang Dihapus", "Draf Rahasia");
         // The first headline's image is responsive; it is the one image not loaded lazily.
         assertThat(headlines).contains("srcset=\"/dinkes/media/" + PHOTO + "/480 480w, /dinkes/media/" + PHOTO + "/960 960w, /dinkes/media/"
