@@ -338,6 +338,41 @@ class FeedPollerTest extends DatabaseTest {
     }
 
     @Test
+    void a_feed_whose_body_trickles_past_the_deadline_is_abandoned_and_nothing_half_read_is_stored() {
+        Agency agency = agency();
+        CountDownLatch release = new CountDownLatch(1);
+        String document = FeedDocuments.rss(FeedDocuments.rssItem("trickle-1", "https://dinas.example/berita/1",
+                "Berita Yang Terputus", "<p>Isi.</p>", "Mon, 30 Nov 2026 08:00:00 +0700"));
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        server.route("/trickle.rss", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            OutputStream out = exchange.getResponseBody();
+            // Headers and half the document arrive at once; the rest never comes before the deadline.
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+                out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+                out.close();
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ExternalFeed feed = feeds.register(agency.admin(), agency.slug(), server.url("/trickle.rss"));
+        long started = System.nanoTime();
+        try {
+            assertThat(poller.pollDue().failed()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(row(feed).getLastError()).isEqualTo("Server situs tidak menjawab dalam 3 detik.");
+        int stored = DirectSql.query(database, db -> db.fetchCount(POST, POST.TITLE.eq("Berita Yang Terputus")));
+        assertThat(stored).isZero();
+    }
+
+    @Test
     void redirects_are_followed_up_to_three_hops() {
         Agency agency = agency();
         server.xml("/moved/feed.rss", FeedDocuments.rss(FeedDocuments.rssItem("r-1", "https://r.example/1",
