@@ -230,6 +230,11 @@ class ReaderPagesTest extends DatabaseTest {
         assertThat(ld).containsEntry("@type", "NewsArticle").containsEntry("headline", "Posyandu Balita di Desa Mekarsari")
                 .containsEntry("mainEntityOfPage", canonical).containsEntry("articleSection", "Kesehatan");
         assertThat(((Map<?, ?>) ld.get("publisher")).get("name")).isEqualTo("Dinas Kesehatan");
+        // The date readers see (the display date) is the published one; unrevised, it was last modified when published.
+        assertThat(java.time.OffsetDateTime.parse((String) ld.get("datePublished")).toInstant())
+                .isEqualTo(java.time.Instant.parse("2026-10-19T01:00:00Z"));
+        assertThat(java.time.OffsetDateTime.parse((String) ld.get("dateModified")).toInstant())
+                .isEqualTo(java.time.Instant.parse("2026-10-20T02:00:00Z"));
         // Without a host of its own, the agency's address in the portal is canonical.
         String other = get("/dukcapil/berita/perekaman-ktp-el-pemula").body();
         assertThat(other).contains("<link rel=\"canonical\" href=\"https://portal.contohkab.go.id/dukcapil/berita/perekaman-ktp-el-pemula\">");
