@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -135,6 +136,63 @@ class ModerationBrowserTest {
             d.get(demo.uri("/").toString());
             return d.getPageSource().contains(waitingTitle);
         });
+    }
+
+    @Test
+    void aCoordinatorOnAPhoneWalksTheReviewStreamMarksAPostAndSendsADisposition() {
+        Map<String, String> signIns = Launch.demoSignIns(demo.dataDir);
+        String agency = "kec-sukamaju";
+        ChromeDriver phone = coordinatorBrowser;
+        phone.manage().window().setSize(new Dimension(390, 844));
+        WebDriverWait wait = new WebDriverWait(phone, Browsers.PATIENCE);
+
+        signInAndEnrol(phone, "bupati", signIns.get("bupati"));
+        phone.get(demo.uri("/admin/tinjauan-berita").toString());
+        WebElement agencies = wait.until(presenceOfElementLocated(By.id("agency")));
+        noSidewaysScroll(phone);
+        new Select(agencies).selectByValue(agency);
+        phone.findElement(By.id("stream-filter-submit")).click();
+        wait.until(urlContains("agency=" + agency));
+        WebElement first = wait.until(presenceOfElementLocated(By.cssSelector("#stream li.stream-item")));
+        noSidewaysScroll(phone);
+        String postId = first.getAttribute("id").substring("post-".length());
+        first.findElement(By.tagName("summary")).click();
+        WebElement mark = phone.findElement(By.id("mark-" + postId));
+        assertThat(mark.isDisplayed()).isTrue();
+        new Select(mark).selectByValue("commended");
+        phone.findElement(By.id("note-" + postId)).sendKeys("Informatif dan lengkap.");
+        WebElement submit = phone.findElement(By.id("mark-submit-" + postId));
+        assertThat(submit.getRect().getX() + submit.getRect().getWidth()).as("the mark button fits the screen")
+                .isLessThanOrEqualTo(390);
+        submit.click();
+        wait.until(presenceOfElementLocated(By.id("marked-notice")));
+        assertThat(phone.findElement(By.id("post-" + postId)).getText()).contains("Informatif dan lengkap.");
+        noSidewaysScroll(phone);
+
+        phone.get(demo.uri("/admin/disposisi").toString());
+        new Select(wait.until(presenceOfElementLocated(By.id("agency")))).selectByValue(agency);
+        noSidewaysScroll(phone);
+        phone.findElement(By.id("subject")).sendKeys("Foto kegiatan");
+        phone.findElement(By.id("body")).sendKeys("Kirim foto kegiatan gotong royong minggu ini.");
+        ((JavascriptExecutor) phone).executeScript("arguments[0].value = arguments[1]", phone.findElement(By.id("dueOn")),
+                LocalDate.now().plusDays(3).toString());
+        phone.findElement(By.id("disposition-send")).click();
+        wait.until(urlContains("terkirim="));
+        noSidewaysScroll(phone);
+        String id = phone.getCurrentUrl().replaceAll(".*terkirim=(\\d+).*", "$1");
+        phone.get(demo.uri("/admin/t/" + agency + "/disposisi/" + id).toString());
+        assertThat(wait.until(presenceOfElementLocated(By.id("disposition-body"))).getText())
+                .contains("Kirim foto kegiatan gotong royong minggu ini.");
+        assertThat(phone.findElement(By.id("disposition-state")).getText()).isEqualTo("Terkirim");
+        noSidewaysScroll(phone);
+    }
+
+    private static void noSidewaysScroll(ChromeDriver browser) {
+        JavascriptExecutor js = browser;
+        Number scrollWidth = (Number) js.executeScript("return document.documentElement.scrollWidth;");
+        Number innerWidth = (Number) js.executeScript("return window.innerWidth;");
+        assertThat(scrollWidth.intValue()).as("horizontal overflow on " + browser.getCurrentUrl())
+                .isLessThanOrEqualTo(innerWidth.intValue());
     }
 
     /** A Kominfo or coordinator account's first sign-in: enrol an authenticator by its key. */

@@ -292,6 +292,10 @@ class ConsoleTest extends AdminHttpTest {
         }
         assertThat(Html.text(send(HttpRequest.GET("/admin/bantuan/kuota")).body())).contains("Senin pukul 00.00");
         assertThat(Html.text(send(HttpRequest.GET("/admin/bantuan/kuota?lang=en")).body())).contains("Monday 00:00");
+        assertThat(Html.text(send(HttpRequest.GET("/admin/bantuan/moderasi")).body())).contains("Pra-moderasi",
+                "Pasca-moderasi", "Sudah tampil, belum ditinjau", "Tepercaya", "Tidak masuk antrean");
+        assertThat(Html.text(send(HttpRequest.GET("/admin/bantuan/moderasi?lang=en")).body())).contains("Pre-moderation",
+                "Post-moderation", "Shown, not yet reviewed", "Trusted", "Never queued");
         assertThat(send(HttpRequest.GET("/admin/bantuan/tidak-ada")).code()).isEqualTo(404);
     }
 

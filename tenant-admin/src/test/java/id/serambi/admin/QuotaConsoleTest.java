@@ -17,6 +17,7 @@ import id.serambi.core.account.Totp;
 import id.serambi.core.account.UserId;
 import id.serambi.core.notify.NotificationService;
 import id.serambi.core.quota.QuotaService;
+import id.serambi.core.quota.QuotaWeek;
 import id.serambi.core.report.CsvReader;
 import id.serambi.core.tenant.Tenant;
 import id.serambi.core.tenant.TenantService;
@@ -57,6 +58,8 @@ class QuotaConsoleTest extends AdminHttpTest {
         secondFactor.confirmEnrolment(kominfo, Totp.code(kominfoSecret, Totp.step(clock.instant())));
         dinkes = Fixtures.tenantWithAdmin(tenants, "dinkes", "Dinas Kesehatan");
         Fixtures.tenantWithAdmin(tenants, "pupr", "Dinas PUPR");
+        Tenant arsip = Fixtures.tenantWithAdmin(tenants, "dispusip", "Dinas Arsip");
+        Tenant bpbd = Fixtures.tenantWithAdmin(tenants, "bpbd", "Badan Penanggulangan Bencana");
         // Active since well before this week, with one post first published this week.
         DirectSql.query(database, db -> {
             db.execute("update app_user set must_change_password = false");
@@ -67,6 +70,15 @@ class QuotaConsoleTest extends AdminHttpTest {
                     + "values (?, 'news', 'published', 'Posyandu Balita', 'posyandu', ?::timestamptz, ?::timestamptz)",
                     dinkes.id().value(), at.toString(), at.toString());
         });
+        // Over the 26 weeks of the heatmap (25 finished): Dinas Arsip met the last 4 finished weeks (compliance 4/25,
+        // streak +4); the Badan met weeks 10 to 15 ago and nothing since (6/25, streak -9); Dinas Kesehatan posted
+        // only this week and Dinas PUPR never (0/25 and streak -25 each; PUPR has no last post).
+        for (int weeksAgo = 1; weeksAgo <= 4; weeksAgo++) {
+            postsInWeek(arsip, weeksAgo, 2);
+        }
+        for (int weeksAgo = 10; weeksAgo <= 15; weeksAgo++) {
+            postsInWeek(bpbd, weeksAgo, 2);
+        }
     }
 
     @Test
@@ -92,8 +104,8 @@ class QuotaConsoleTest extends AdminHttpTest {
         row = row.substring(0, row.indexOf("</tr>"));
         assertThat(row.split("class=\"q q-")).hasSize(27);           // 26 weeks
         assertThat(row).contains("<span aria-hidden=\"true\">✗</span>", "Tidak terpenuhi");
-        assertThat(map.body().indexOf("data-slug=\"pupr\"")).as("longest missed streak first")
-                .isLessThan(map.body().indexOf("data-slug=\"dinkes\"") + 1_000_000);
+        assertThat(heatmapOrder(kominfo, "streak")).as("longest run of weeks not met first, then by name")
+                .containsExactly("dinkes", "pupr", "bpbd", "dispusip");
 
         String token = csrf(kominfo, "/admin/kuota/pengecualian");
         Reply bad = send(withSession(kominfo, form("/admin/kuota/pengecualian", "_csrf=" + token + "&tenant=&firstDay=kemarin&reason=")));
@@ -104,6 +116,87 @@ class QuotaConsoleTest extends AdminHttpTest {
         assertThat(Html.text(send(withSession(kominfo, HttpRequest.GET("/admin/kuota/pengecualian"))).body()))
                 .contains("Dinas PUPR", "Banjir di kantor");
         assertThat(send(withSession(kominfo, HttpRequest.GET("/admin/t/pupr/kuota"))).body()).contains("Banjir di kantor");
+    }
+
+    @Test
+    void the_heatmap_sorts_by_compliance_streak_last_post_and_name() {
+        String kominfo = kominfoSignIn();
+        // Worst first; ties (Kesehatan and PUPR at 0 %) by name. An exemption PUPR may get in another test keeps
+        // it at 0 % and its streak below the Badan's, so these orders hold in any test order.
+        assertThat(heatmapOrder(kominfo, "kepatuhan")).containsExactly("dinkes", "pupr", "dispusip", "bpbd");
+        assertThat(heatmapOrder(kominfo, "streak")).containsExactly("dinkes", "pupr", "bpbd", "dispusip");
+        assertThat(heatmapOrder(kominfo, "terakhir")).as("never posted first, then the oldest last post")
+                .containsExactly("pupr", "bpbd", "dispusip", "dinkes");
+        assertThat(heatmapOrder(kominfo, "nama")).containsExactly("bpbd", "dispusip", "dinkes", "pupr");
+        assertThat(heatmapOrder(kominfo, "acak")).as("an unknown order falls back to compliance")
+                .containsExactly("dinkes", "pupr", "dispusip", "bpbd");
+    }
+
+    @Test
+    void district_reports_download_over_http_and_open_with_the_weeks_figures() throws Exception {
+        String kominfo = kominfoSignIn();
+        QuotaWeek week = quota.currentWeek().previous().previous();
+        // Two weeks ago: Dinas Arsip's 2 posts (met); the Badan, Kesehatan and PUPR published nothing (not met).
+        List<String> weekRow = List.of(week.label(), week.firstDay() + " s.d. " + week.lastDay(), "2", "1", "0", "3", "0");
+        java.time.LocalDate thursday = week.firstDay().plusDays(3);
+        String month = String.format("%d-%02d", thursday.getYear(), thursday.getMonthValue());
+        String half = thursday.getYear() + "-H" + (thursday.getMonthValue() <= 6 ? 1 : 2);
+
+        Download weekly = download(withSession(kominfo, HttpRequest.GET("/admin/laporan/unduh?periode=" + week.label() + "&format=xlsx")));
+        assertThat(weekly.code()).isEqualTo(200);
+        assertThat(weekly.contentType()).hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
+        Map<String, List<List<String>>> sheets = xlsx(weekly.bytes());
+        assertThat(sheets.get("Laporan").get(0).get(0)).startsWith("Laporan Mingguan");
+        assertThat(sheets.get("Berita per minggu (kabupaten)")).contains(weekRow);
+        assertThat(sheets.get("Kepatuhan kuota terbit")).contains(
+                List.of("Dinas Arsip", "2", "2", "1", "1", "0", "0", "0", "100%"),
+                List.of("Dinas PUPR", "2", "0", "1", "0", "0", "1", "0", "0%"));
+
+        Download monthly = download(withSession(kominfo, HttpRequest.GET("/admin/laporan/unduh?periode=" + month + "&format=xlsx")));
+        assertThat(monthly.code()).isEqualTo(200);
+        assertThat(xlsx(monthly.bytes()).get("Berita per minggu (kabupaten)")).contains(weekRow);
+
+        Download sixMonthly = download(withSession(kominfo, HttpRequest.GET("/admin/laporan/unduh?periode=" + half + "&format=pdf")));
+        assertThat(sixMonthly.code()).isEqualTo(200);
+        assertThat(sixMonthly.contentType()).hasValueSatisfying(t -> assertThat(t).contains("application/pdf"));
+        // The PDF's narrow date column wraps a date after its dash ("2026-11- 22"): joined again before comparing.
+        String pdf = id.serambi.core.safety.PdfText.extract(sixMonthly.bytes(), id.serambi.core.safety.PdfText.Limits.DEFAULT)
+                .text().replaceAll("\\s+", " ").replace("- ", "-");
+        assertThat(pdf).contains("Laporan Semesteran", String.join(" ", weekRow));
+
+        Download monthlyPdf = download(withSession(kominfo, HttpRequest.GET("/admin/laporan/unduh?periode=" + month + "&format=pdf")));
+        assertThat(id.serambi.core.safety.PdfText.extract(monthlyPdf.bytes(), id.serambi.core.safety.PdfText.Limits.DEFAULT)
+                .text().replaceAll("\\s+", " ").replace("- ", "-")).contains("Laporan Bulanan", String.join(" ", weekRow));
+    }
+
+    /** A file as the browser downloads it: status, content type and the bytes untouched. */
+    record Download(int code, java.util.Optional<String> contentType, byte[] bytes) {
+    }
+
+    private Download download(io.micronaut.http.MutableHttpRequest<?> request) {
+        var response = http.toBlocking().exchange(request, byte[].class);
+        return new Download(response.code(), response.getHeaders().findFirst("Content-Type"), response.body());
+    }
+
+    private static Map<String, List<List<String>>> xlsx(byte[] bytes) throws Exception {
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();
+            for (var sheet : workbook.getSheets().toList()) {
+                List<List<String>> rows = new java.util.ArrayList<>();
+                for (var row : sheet.read()) {
+                    List<String> cells = new java.util.ArrayList<>();
+                    for (int i = 0; i < row.getCellCount(); i++) {
+                        cells.add(row.getCellText(i));
+                    }
+                    while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+                        cells.remove(cells.size() - 1);
+                    }
+                    rows.add(cells);
+                }
+                sheets.put(sheet.getName(), rows);
+            }
+            return sheets;
+        }
     }
 
     @Test
@@ -146,6 +239,34 @@ class QuotaConsoleTest extends AdminHttpTest {
         Reply after = send(withSession(admin, HttpRequest.GET("/admin/notifikasi")));
         assertThat(Html.text(after.body())).contains("0 belum dibaca");
         assertThat(notificationsLink(after.body()).strip()).isEqualTo("Notifikasi");
+    }
+
+    private void postsInWeek(Tenant tenant, int weeksAgo, int count) {
+        QuotaWeek week = quota.currentWeek();
+        for (int i = 0; i < weeksAgo; i++) {
+            week = week.previous();
+        }
+        for (int i = 0; i < count; i++) {
+            String at = week.start().plusDays(1).plusHours(i + 8).toOffsetDateTime().toString();
+            String slug = "b-" + weeksAgo + "-" + i;
+            DirectSql.query(database, db -> db.execute("insert into post (tenant_id, kind, status, title, slug, "
+                    + "first_published_at, published_at) values (?, 'news', 'published', ?, ?, ?::timestamptz, ?::timestamptz)",
+                    tenant.id().value(), "Berita " + slug, slug, at, at));
+        }
+    }
+
+    /** The tenants' slugs in the order of the heatmap's rows. */
+    private List<String> heatmapOrder(String session, String sort) {
+        Reply map = send(withSession(session, HttpRequest.GET("/admin/kuota?minggu=26&urut=" + sort)));
+        assertThat(map.code()).isEqualTo(200);
+        String table = map.body().substring(map.body().indexOf("id=\"quota-heatmap\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        List<String> slugs = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("<tr[^>]*data-slug=\"([^\"]+)\"").matcher(table);
+        while (m.find()) {
+            slugs.add(m.group(1));
+        }
+        return slugs;
     }
 
     private static String notificationsLink(String html) {

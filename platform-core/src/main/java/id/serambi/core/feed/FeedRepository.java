@@ -162,7 +162,7 @@ class FeedRepository {
 
     /** The post's content as the poller cleaned it. */
     record NewPost(String title, String slug, String summary, String bodyHtml, OffsetDateTime displayDate,
-                   String sourceUrl, String sourceGuid, String portalState) {
+                   String sourceUrl, String sourceGuid, String portalState, boolean unreviewed) {
     }
 
     /**
@@ -183,6 +183,7 @@ class FeedRepository {
                 .set(POST.SOURCE_URL, post.sourceUrl())
                 .set(POST.SOURCE_GUID, post.sourceGuid())
                 .set(POST.PORTAL_STATE, post.portalState())
+                .set(POST.UNREVIEWED_SINCE, post.unreviewed() ? now : null)
                 // The quota counts a post in the week it reached us, whatever date the agency's site gave it.
                 .set(POST.FIRST_PUBLISHED_AT, now)
                 .set(POST.PUBLISHED_AT, now)

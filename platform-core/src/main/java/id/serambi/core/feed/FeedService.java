@@ -201,8 +201,8 @@ public class FeedService {
     @Transactional
     int ingest(FeedRepository.Claimed feed, List<FeedItem> items, String etag, String lastModified) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String portalState = PortalModeration.parse(feed.portalModeration()).orElse(PortalModeration.POST)
-                .portalStateOnPublish();
+        PortalModeration mode = PortalModeration.parse(feed.portalModeration()).orElse(PortalModeration.POST);
+        String portalState = mode.portalStateOnPublish();
         List<FeedItem> oldestFirst = new ArrayList<>(items);
         java.util.Collections.reverse(oldestFirst); // feeds list the newest first; ids then follow time
         int created = 0;
@@ -212,7 +212,7 @@ public class FeedService {
             if (guid == null || seenThisRound.put(guid, true) != null || feeds.known(feed.tenant(), feed.id(), guid)) {
                 continue;
             }
-            Optional<Long> post = ingestItem(feed, item, guid, portalState, now);
+            Optional<Long> post = ingestItem(feed, item, guid, portalState, mode.reviewedAfterPublication(), now);
             if (post.isPresent()) {
                 created++;
             }
@@ -225,7 +225,7 @@ public class FeedService {
     }
 
     private Optional<Long> ingestItem(FeedRepository.Claimed feed, FeedItem item, String guid, String portalState,
-                                      OffsetDateTime now) {
+                                      boolean unreviewed, OffsetDateTime now) {
         String rawBody = item.bodyHtml() == null ? "" : item.bodyHtml();
         String title = titleOf(item, rawBody);
         if (title.isEmpty()) {
@@ -247,7 +247,8 @@ public class FeedService {
         }
         String slug = freeSlug(feed.tenant(), SlugRules.fromTitle(title));
         Optional<Long> id = feeds.insertPost(feed.tenant(), new FeedRepository.NewPost(title, slug, summary, body,
-                displayDate(item, now), sourceUrl(item.link()), guid, portalState), now);
+                displayDate(item, now), sourceUrl(item.link()), guid, portalState,
+                unreviewed), now);
         id.ifPresent(postId -> {
             Map<String, String> detail = new LinkedHashMap<>();
             detail.put("title", title);

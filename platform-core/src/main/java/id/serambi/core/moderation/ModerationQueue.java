@@ -7,11 +7,14 @@ import id.serambi.core.post.PostId;
 
 /**
  * Kominfo's moderation queue: posts of pre-moderated agencies waiting for approval (oldest first, with their
- * age), posts coordinators flagged, and what the spam guard stopped recently.
+ * age), posts of post-moderated agencies already on the portal but not yet reviewed (oldest first), posts
+ * coordinators flagged, and what the spam guard stopped recently. Trusted agencies' posts appear only when
+ * flagged or caught by the spam guard.
  */
-public record ModerationQueue(OffsetDateTime now, List<Waiting> waiting, List<Flag> flags, List<SpamHit> spamHits) {
+public record ModerationQueue(OffsetDateTime now, List<Waiting> waiting, List<Waiting> unreviewed, List<Flag> flags,
+                              List<SpamHit> spamHits) {
 
-    /** A published post waiting for the portal since its first publication. */
+    /** A published post waiting for the portal (or, in {@code unreviewed}, for review) since its first publication. */
     public record Waiting(PostId postId, String tenantSlug, String tenantName, String title, OffsetDateTime since,
                           long waitedMinutes) {
         public long waitedHours() {

@@ -42,12 +42,20 @@ class ModerationRepository {
                 .where(REVIEW_MARK.TENANT_ID.eq(POST.TENANT_ID)).and(REVIEW_MARK.POST_ID.eq(POST.ID))
                 .and(REVIEW_MARK.MARK.eq("flagged")).and(REVIEW_MARK.RESOLVED_AT.isNull()));
         return db.select(POST.ID, POST.TENANT_ID, TENANT.SLUG, TENANT.NAME, POST.TITLE, POST.SLUG, POST.STATUS,
-                        POST.PORTAL_STATE, POST.DELETED_AT, TENANT.PORTAL_MODERATION, TENANT.PLATFORM_MAY_EDIT, openFlags)
+                        POST.PORTAL_STATE, POST.DELETED_AT, TENANT.PORTAL_MODERATION, TENANT.PLATFORM_MAY_EDIT, openFlags,
+                        POST.UNREVIEWED_SINCE)
                 .from(POST).join(TENANT).on(TENANT.ID.eq(POST.TENANT_ID))
                 .where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
                 .fetchOptional(r -> new ModeratedPost(new PostId(r.value1()), new TenantId(r.value2()), r.value3(),
                         r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(),
-                        Boolean.TRUE.equals(r.value11()), r.value12()));
+                        Boolean.TRUE.equals(r.value11()), r.value12(), r.value13()));
+    }
+
+    /** Kominfo has looked at the post (any moderation action): it leaves the "not yet reviewed" list. */
+    void markReviewed(TenantId tenant, PostId id) {
+        db.update(POST).set(POST.UNREVIEWED_SINCE, (OffsetDateTime) null)
+                .where(POST.TENANT_ID.eq(tenant.value())).and(POST.ID.eq(id.value()))
+                .and(POST.UNREVIEWED_SINCE.isNotNull()).execute();
     }
 
     void setPortalState(TenantId tenant, PostId id, String state) {
@@ -112,6 +120,23 @@ class ModerationRepository {
                 .limit(limit)
                 .fetch(r -> new ModerationQueue.Waiting(new PostId(r.value1()), r.value2(), r.value3(), r.value4(),
                         r.value5(), r.value5() == null ? 0 : Math.max(0, Duration.between(r.value5(), now).toMinutes())));
+    }
+
+    /**
+     * Post-moderated agencies' posts on the portal that Kominfo has not yet reviewed, oldest first; the age runs
+     * from the first publication. A tenant moved to another mode meanwhile leaves the list (trusted: no review;
+     * pre: its posts are reviewed before the portal shows them).
+     */
+    List<ModerationQueue.Waiting> unreviewed(OffsetDateTime now, int limit) {
+        return db.select(POST.ID, TENANT.SLUG, TENANT.NAME, POST.TITLE, POST.UNREVIEWED_SINCE)
+                .from(POST).join(TENANT).on(TENANT.ID.eq(POST.TENANT_ID))
+                .where(POST.UNREVIEWED_SINCE.isNotNull()).and(POST.STATUS.eq("published"))
+                .and(POST.PORTAL_STATE.eq("visible")).and(POST.DELETED_AT.isNull())
+                .and(TENANT.PORTAL_MODERATION.eq("post"))
+                .orderBy(POST.UNREVIEWED_SINCE.asc(), POST.ID.asc())
+                .limit(limit)
+                .fetch(r -> new ModerationQueue.Waiting(new PostId(r.value1()), r.value2(), r.value3(), r.value4(),
+                        r.value5(), Math.max(0, Duration.between(r.value5(), now).toMinutes())));
     }
 
     /** Coordinators' flags not yet dealt with, oldest first. */

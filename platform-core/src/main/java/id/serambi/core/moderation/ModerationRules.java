@@ -34,8 +34,12 @@ public final class ModerationRules {
         };
     }
 
+    // Waiting before the portal (pre-moderation), or on the portal and not yet reviewed (post-moderation):
+    // approving the latter keeps it there and marks it reviewed.
     private static Optional<String> waitingForApproval(ModeratedPost post) {
-        return "published".equals(post.status()) && "pending".equals(post.portalState()) ? Optional.empty()
+        boolean waiting = "pending".equals(post.portalState())
+                || "visible".equals(post.portalState()) && post.unreviewed();
+        return "published".equals(post.status()) && waiting ? Optional.empty()
                 : Optional.of("moderation.refused.not_pending");
     }
 

@@ -33,7 +33,8 @@ import jakarta.inject.Singleton;
  * Kominfo's moderation of agency posts on the district portal (seed 001: Kominfo supervises every agency post
  * and may revise and delete). Every action needs a reason, is audited, is kept in {@code moderation_action}
  * (the tenant's moderation history), tells the tenant's admins (in-app and by mail through the outbox),
- * resolves coordinators' open flags on the post, and renews the portal's caches.
+ * resolves coordinators' open flags on the post, clears a post-moderated post's "not yet reviewed" mark, and
+ * renews the portal's caches. What the tenant's mode means for the queue is told in {@code PortalModeration}.
  */
 @Singleton
 public class ModerationService {
@@ -72,7 +73,8 @@ public class ModerationService {
     public ModerationQueue queue(Actor actor) {
         access.require(actor, Action.VIEW_MODERATION);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return new ModerationQueue(now, repository.waiting(now, QUEUE_LIMIT), repository.openFlags(QUEUE_LIMIT),
+        return new ModerationQueue(now, repository.waiting(now, QUEUE_LIMIT), repository.unreviewed(now, QUEUE_LIMIT),
+                repository.openFlags(QUEUE_LIMIT),
                 repository.spamHits(now.minusDays(SPAM_DAYS), QUEUE_LIMIT));
     }
 
@@ -184,6 +186,11 @@ public class ModerationService {
     private void record(Actor actor, TenantId tenant, ModeratedPost post, ModerationAction action, String reason,
                         Map<String, String> detail, OffsetDateTime now) {
         int flags = repository.resolveFlags(tenant, post.id(), actor.userId(), now);
+        if (post.unreviewed()) {
+            // Whatever Kominfo did, it has looked at the post: it leaves the post-moderation review list.
+            repository.markReviewed(tenant, post.id());
+            detail.put("reviewed", "true");
+        }
         if (flags > 0) {
             detail.put("flagsResolved", String.valueOf(flags));
         }

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import id.serambi.core.account.UserId;
 import id.serambi.core.jooq.public_.tables.records.PostRecord;
 import id.serambi.core.media.MediaId;
+import id.serambi.core.tenant.PortalModeration;
 import id.serambi.core.tenant.TenantId;
 import jakarta.inject.Singleton;
 
@@ -77,12 +78,19 @@ class PostRepository {
 
     /**
      * Publishes the row. The portal state follows the tenant's moderation: a pre-moderated tenant's first
-     * publication waits for Kominfo ('pending'); elsewhere a post still waiting goes straight onto the portal.
+     * publication waits for Kominfo ('pending'); elsewhere a post still waiting goes straight onto the portal,
+     * and a post-moderated tenant's first publication is marked unreviewed for Kominfo's queue (V23).
      * A post Kominfo hid or took down stays so when its agency publishes it again.
      */
     Post markPublished(TenantId tenant, PostId id, OffsetDateTime at) {
-        boolean preModerated = "pre".equals(db.select(TENANT.PORTAL_MODERATION).from(TENANT)
-                .where(TENANT.ID.eq(tenant.value())).fetchSingle(TENANT.PORTAL_MODERATION));
+        var mode = PortalModeration.parse(db.select(TENANT.PORTAL_MODERATION).from(TENANT)
+                .where(TENANT.ID.eq(tenant.value())).fetchSingle(TENANT.PORTAL_MODERATION))
+                .orElse(PortalModeration.POST);
+        boolean preModerated = mode == PortalModeration.PRE;
+        org.jooq.Field<OffsetDateTime> unreviewed = mode.reviewedAfterPublication()
+                ? org.jooq.impl.DSL.when(POST.FIRST_PUBLISHED_AT.isNull(), org.jooq.impl.DSL.val(at))
+                        .otherwise(POST.UNREVIEWED_SINCE)
+                : POST.UNREVIEWED_SINCE;
         org.jooq.Field<String> portalState = preModerated
                 ? org.jooq.impl.DSL.when(POST.PORTAL_STATE.in("hidden", "removed"), POST.PORTAL_STATE)
                         .when(POST.FIRST_PUBLISHED_AT.isNull(), org.jooq.impl.DSL.inline("pending"))
@@ -91,6 +99,7 @@ class PostRepository {
                         .otherwise(POST.PORTAL_STATE);
         return toPost(db.update(POST)
                 .set(POST.PORTAL_STATE, portalState)
+                .set(POST.UNREVIEWED_SINCE, unreviewed)
                 .set(POST.STATUS, PostStatus.PUBLISHED.dbValue())
                 .set(POST.FIRST_PUBLISHED_AT, org.jooq.impl.DSL.coalesce(POST.FIRST_PUBLISHED_AT, at))
                 .set(POST.PUBLISHED_AT, at)

@@ -3,6 +3,7 @@ package id.serambi.core.coordination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.ZoneId;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.support.NotFoundException;
 import id.serambi.core.tenant.TenantService;
 import id.serambi.core.testing.DatabaseTest;
+import id.serambi.core.testing.DirectSql;
 import id.serambi.core.testing.Fixtures;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ class CoordinationServiceTest extends DatabaseTest {
     @Inject PostService posts;
     @Inject CoordinationService coordination;
     @Inject ModerationService moderation;
+    @Inject ZoneId zone;
 
     Actor bupati;
     Actor kominfo;
@@ -56,6 +59,23 @@ class CoordinationServiceTest extends DatabaseTest {
         return posts.publish(admin, slug, posts.createDraft(admin, slug, new PostDraft(title, null, "<p>Isi.</p>", null)).id());
     }
 
+    private static StreamFilter range(String from, String to) {
+        return StreamFilter.parse(Optional.empty(), Optional.empty(), Optional.ofNullable(from), Optional.ofNullable(to),
+                Optional.empty());
+    }
+
+    private static StreamFilter filter(String tenant, String category) {
+        return StreamFilter.parse(Optional.ofNullable(tenant), Optional.ofNullable(category), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    /** Files the post under a category (the district's fixed list of V13) and moves its publication to {@code at}. */
+    private void file(Post post, String category, String at) {
+        DirectSql.query(database, db -> db.execute("update post set category_id = (select id from category where slug = ?), "
+                + "published_at = coalesce(?::timestamp at time zone ?, published_at) where id = ?",
+                category, at, zone.getId(), post.id().value()));
+    }
+
     private static StreamFilter agency(String slug) {
         return StreamFilter.parse(Optional.of(slug), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
@@ -70,12 +90,11 @@ class CoordinationServiceTest extends DatabaseTest {
         assertThat(all).extracting(StreamItem::title).containsSubsequence("Bank Sampah", "Pasar Murah").doesNotContain("Masih Draf");
         assertThat(coordination.stream(bupati, agency("dlh")).items()).extracting(StreamItem::title)
                 .contains("Bank Sampah").doesNotContain("Pasar Murah");
-        String today = newer.publishedAt().toLocalDate().toString();
-        var dated = StreamFilter.parse(Optional.empty(), Optional.empty(), Optional.of("2001-01-01"), Optional.of("2001-12-31"),
-                Optional.empty());
-        assertThat(coordination.stream(bupati, dated).items()).isEmpty();
-        assertThat(older.publishedAt()).isNotNull();
-        assertThat(today).isNotEmpty();
+        String today = newer.publishedAt().atZoneSameInstant(zone).toLocalDate().toString();
+        assertThat(coordination.stream(bupati, range(today, today)).items()).extracting(StreamItem::title)
+                .containsSubsequence("Bank Sampah", "Pasar Murah");
+        assertThat(older.publishedAt()).isBeforeOrEqualTo(newer.publishedAt());
+        assertThat(coordination.stream(bupati, range("2001-01-01", "2001-12-31")).items()).isEmpty();
         assertThatThrownBy(() -> StreamFilter.parse(Optional.empty(), Optional.empty(), Optional.of("2026-12-01"),
                 Optional.of("2026-11-01"), Optional.empty())).isInstanceOf(InvalidInputException.class);
     }
@@ -111,5 +130,57 @@ class CoordinationServiceTest extends DatabaseTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> coordination.mark(dlhAdmin, "disperindag", post.id(), "noted", null))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void the_category_filter_shows_exactly_the_posts_filed_under_it_across_agencies() {
+        Post beras = published(disperindagAdmin, "disperindag", "Harga Beras Stabil");
+        Post pasar = published(disperindagAdmin, "disperindag", "Pasar Rakyat Dibuka");
+        Post umkm = published(dlhAdmin, "dlh", "Daur Ulang untuk UMKM");
+        Post sungai = published(dlhAdmin, "dlh", "Sungai Dibersihkan");
+        file(beras, "ekonomi", "2025-02-03 08:00");
+        file(pasar, "ekonomi", "2025-02-04 08:00");
+        file(umkm, "ekonomi", "2025-02-05 08:00");
+        file(sungai, "pembangunan", "2025-02-06 08:00");
+
+        assertThat(coordination.stream(bupati, filter(null, "ekonomi")).items()).extracting(StreamItem::title)
+                .containsExactly("Daur Ulang untuk UMKM", "Pasar Rakyat Dibuka", "Harga Beras Stabil");
+        assertThat(coordination.stream(bupati, filter(null, "ekonomi")).items()).extracting(StreamItem::categoryName)
+                .containsOnly("Ekonomi");
+        assertThat(coordination.stream(bupati, filter("disperindag", "ekonomi")).items()).extracting(StreamItem::title)
+                .containsExactly("Pasar Rakyat Dibuka", "Harga Beras Stabil");
+        assertThat(coordination.stream(bupati, filter(null, "pembangunan")).items()).extracting(StreamItem::title)
+                .containsExactly("Sungai Dibersihkan");
+        assertThat(coordination.stream(bupati, filter("disperindag", "pembangunan")).items()).isEmpty();
+        assertThat(coordination.stream(bupati, filter(null, "pendidikan")).items()).isEmpty();
+    }
+
+    @Test
+    void the_date_range_is_inclusive_whole_days_in_the_portals_time_zone() {
+        Post marchEnd = published(dlhAdmin, "dlh", "Akhir Maret");
+        Post aprilStart = published(dlhAdmin, "dlh", "Awal April");
+        Post aprilEnd = published(disperindagAdmin, "disperindag", "Akhir April");
+        Post mayStart = published(disperindagAdmin, "disperindag", "Awal Mei");
+        file(marchEnd, "pemerintahan", "2024-03-31 23:59");
+        file(aprilStart, "pemerintahan", "2024-04-01 00:00");
+        file(aprilEnd, "pemerintahan", "2024-04-30 23:59");
+        file(mayStart, "pemerintahan", "2024-05-01 00:00");
+
+        assertThat(coordination.stream(bupati, range("2024-04-01", "2024-04-30")).items()).extracting(StreamItem::title)
+                .containsExactly("Akhir April", "Awal April");
+        assertThat(coordination.stream(bupati, range("2024-04-30", "2024-04-30")).items()).extracting(StreamItem::title)
+                .containsExactly("Akhir April");
+        assertThat(coordination.stream(bupati, range("2024-03-01", "2024-04-01")).items()).extracting(StreamItem::title)
+                .containsExactly("Awal April", "Akhir Maret");
+        assertThat(coordination.stream(bupati, range("2024-05-01", "2024-05-01")).items()).extracting(StreamItem::title)
+                .containsExactly("Awal Mei");
+        assertThat(coordination.stream(bupati, range(null, "2024-03-31")).items()).extracting(StreamItem::title)
+                .containsExactly("Akhir Maret");
+        var both = StreamFilter.parse(Optional.of("dlh"), Optional.of("pemerintahan"), Optional.of("2024-03-31"),
+                Optional.of("2024-05-31"), Optional.empty());
+        assertThat(coordination.stream(bupati, both).items()).extracting(StreamItem::title)
+                .containsExactly("Awal April", "Akhir Maret");
+        assertThatThrownBy(() -> range("1 April", null)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("coordination.filter.date"));
     }
 }

@@ -38,6 +38,7 @@ class DispositionServiceTest extends DatabaseTest {
     @Inject ZoneId zone;
 
     Actor sekda;
+    Actor kominfo;
     Actor dinsosAdmin;
     Actor dishubAdmin;
 
@@ -51,7 +52,9 @@ class DispositionServiceTest extends DatabaseTest {
         Fixtures.tenantWithAdmin(tenants, "dinsos", "Dinas Sosial");
         Fixtures.tenantWithAdmin(tenants, "dishub", "Dinas Perhubungan");
         Fixtures.platformUser(accounts, "sekda", Role.COORDINATOR);
+        Fixtures.platformUser(accounts, "staf-kominfo", Role.PLATFORM_STAFF);
         sekda = Fixtures.signIn(accounts, sessions, "sekda");
+        kominfo = Fixtures.signIn(accounts, sessions, "staf-kominfo");
         dinsosAdmin = Fixtures.signIn(accounts, sessions, "admin-dinsos");
         dishubAdmin = Fixtures.signIn(accounts, sessions, "admin-dishub");
     }
@@ -117,5 +120,60 @@ class DispositionServiceTest extends DatabaseTest {
         dispositions.acknowledge(dishubAdmin, "dishub", sent.id());
         dispositions.answer(dishubAdmin, "dishub", sent.id(), "Terlampir.");
         assertThat(dispositions.get(sekda, "dishub", sent.id()).overdue()).isFalse();
+    }
+
+    @Test
+    void kominfo_sends_a_disposition_too_and_it_goes_through_acknowledge_answer_and_close() {
+        Disposition sent = dispositions.send(kominfo, "dinsos", "Perbarui profil", "Lengkapi profil dan jam layanan.", inDays(5));
+        assertThat(sent.sentByName()).isEqualTo("Uji staf-kominfo");
+        assertThat(notifications.recent(dinsosAdmin.userId(), 10)).anySatisfy(n -> {
+            assertThat(n.messageKey()).isEqualTo("notify.disposition.sent");
+            assertThat(n.messageArgs()).containsExactly("Perbarui profil", "Uji staf-kominfo", inDays(5));
+        });
+        assertThat(dispositions.all(kominfo, false)).anyMatch(d -> d.id() == sent.id());
+
+        dispositions.acknowledge(dinsosAdmin, "dinsos", sent.id());
+        Disposition answered = dispositions.answer(dinsosAdmin, "dinsos", sent.id(), "Profil sudah diperbarui.");
+        assertThat(answered.state()).isEqualTo(DispositionState.ANSWERED);
+        assertThat(notifications.recent(kominfo.userId(), 10)).as("the sender, here Kominfo, is told of the answer")
+                .anySatisfy(n -> {
+                    assertThat(n.messageKey()).isEqualTo("notify.disposition.answered");
+                    assertThat(n.messageArgs()).containsExactly("Perbarui profil", "Dinas Sosial");
+                });
+        assertThat(notifications.recent(sekda.userId(), 50)).as("not the coordinator who did not send it")
+                .noneMatch(n -> n.messageArgs().contains("Perbarui profil"));
+        Disposition closed = dispositions.close(dinsosAdmin, "dinsos", sent.id());
+        assertThat(closed.state()).isEqualTo(DispositionState.CLOSED);
+        assertThat(dispositions.get(kominfo, "dinsos", sent.id()).events()).extracting(Disposition.Event::event)
+                .containsExactly("send", "acknowledge", "answer", "close");
+    }
+
+    @Test
+    void one_from_kominfo_not_answered_in_time_is_overdue_for_kominfo_and_for_the_agency() {
+        Disposition sent = dispositions.send(kominfo, "dishub", "Jadwal uji KIR", "Umumkan jadwal uji KIR.", inDays(1));
+        assertThat(dispositions.get(dishubAdmin, "dishub", sent.id()).overdue()).isFalse();
+        assertThat(dispositions.all(kominfo, true)).extracting(Disposition::id).doesNotContain(sent.id());
+        clock.advance(Duration.ofDays(3));
+
+        // The agency's side: the item and its badge; Kominfo's side: the overdue list and its badge.
+        assertThat(dispositions.get(dishubAdmin, "dishub", sent.id()).overdue()).isTrue();
+        var agencyList = dispositions.ofTenant(dishubAdmin, "dishub");
+        assertThat(agencyList).filteredOn(d -> d.id() == sent.id()).singleElement()
+                .satisfies(d -> assertThat(d.overdue()).isTrue());
+        int agencyBadge = dispositions.overdueCount(dishubAdmin, "dishub");
+        assertThat(agencyBadge).isEqualTo((int) agencyList.stream().filter(Disposition::overdue).count());
+        var kominfoOverdue = dispositions.all(kominfo, true);
+        assertThat(kominfoOverdue).extracting(Disposition::id).contains(sent.id());
+        int kominfoBadge = dispositions.overdueCount(kominfo);
+        assertThat(kominfoBadge).isEqualTo(kominfoOverdue.size());
+
+        dispositions.acknowledge(dishubAdmin, "dishub", sent.id());
+        assertThat(dispositions.get(kominfo, "dishub", sent.id()).overdue()).as("acknowledged is not answered").isTrue();
+        assertThat(dispositions.overdueCount(kominfo)).isEqualTo(kominfoBadge);
+        dispositions.answer(dishubAdmin, "dishub", sent.id(), "Sudah diumumkan.");
+        assertThat(dispositions.get(kominfo, "dishub", sent.id()).overdue()).isFalse();
+        assertThat(dispositions.overdueCount(kominfo)).isEqualTo(kominfoBadge - 1);
+        assertThat(dispositions.overdueCount(dishubAdmin, "dishub")).isEqualTo(agencyBadge - 1);
+        assertThat(dispositions.all(kominfo, true)).extracting(Disposition::id).doesNotContain(sent.id());
     }
 }

@@ -448,6 +448,31 @@ class FeedPollerTest extends DatabaseTest {
     }
 
     @Test
+    void feed_posts_of_a_post_moderated_agency_await_review_and_a_trusted_agencys_do_not() {
+        Agency post = agency();   // post-moderation is the default
+        Agency trusted = agency();
+        DirectSql.query(database, db -> db.update(TENANT).set(TENANT.PORTAL_MODERATION, "trusted")
+                .where(TENANT.ID.eq(trusted.tenant().id().value())).execute());
+        server.xml("/post.rss", FeedDocuments.rss(FeedDocuments.rssItem("q-1", "https://q.example/1", "Ditinjau Nanti",
+                "<p>x</p>", null)));
+        server.xml("/trusted.rss", FeedDocuments.rss(FeedDocuments.rssItem("t-1", "https://t.example/1", "Tepercaya",
+                "<p>x</p>", null)));
+        feeds.register(post.admin(), post.slug(), server.url("/post.rss"));
+        feeds.register(trusted.admin(), trusted.slug(), server.url("/trusted.rss"));
+
+        poller.pollDue();
+
+        assertThat(postsOf(post)).singleElement().satisfies(p -> {
+            assertThat(p.getPortalState()).isEqualTo("visible");
+            assertThat(p.getUnreviewedSince()).isEqualTo(p.getFirstPublishedAt());
+        });
+        assertThat(postsOf(trusted)).singleElement().satisfies(p -> {
+            assertThat(p.getPortalState()).isEqualTo("visible");
+            assertThat(p.getUnreviewedSince()).isNull();
+        });
+    }
+
+    @Test
     void one_broken_feed_does_not_stop_the_others() {
         Agency first = agency();
         Agency second = agency();

@@ -114,6 +114,18 @@ class ModerationServiceTest extends DatabaseTest {
         return portal.latestOfTenant(tenant.id(), 500).stream().map(PortalPost::title).anyMatch(title::equals);
     }
 
+    private int countedNow(Tenant tenant) {
+        return quota.progress(tenant.id(), QuotaWeek.containing(clock.instant(), zone)).published();
+    }
+
+    private boolean unreviewed(Post post) {
+        return moderation.queue(kominfo).unreviewed().stream().anyMatch(w -> w.postId().equals(post.id()));
+    }
+
+    private boolean waiting(Post post) {
+        return moderation.queue(kominfo).waiting().stream().anyMatch(w -> w.postId().equals(post.id()));
+    }
+
     private int countedThisWeek(Tenant tenant, Post post) {
         return quota.progress(tenant.id(), QuotaWeek.containing(post.firstPublishedAt().toInstant(), zone)).published();
     }
@@ -348,5 +360,189 @@ class ModerationServiceTest extends DatabaseTest {
                 null, "<p>Daftar slot gacor maxwin, deposit pulsa, link alternatif situs judi online terpercaya.</p>", null)))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(moderation.queue(kominfo).spamHits()).anySatisfy(h -> assertThat(h.tenantSlug()).isEqualTo("dinkes"));
+    }
+
+    @Test
+    void a_post_moderated_agencys_post_is_shown_at_once_and_waits_in_the_queue_until_kominfo_reviews_it() {
+        Post post = published(dinkesAdmin, "dinkes", "Imunisasi Sekolah");
+        assertThat(onPortal("Imunisasi Sekolah")).isTrue();
+        assertThat(waiting(post)).as("nothing to approve before the portal").isFalse();
+        assertThat(moderation.queue(kominfo).unreviewed()).filteredOn(w -> w.postId().equals(post.id()))
+                .singleElement().satisfies(w -> {
+                    assertThat(w.tenantSlug()).isEqualTo("dinkes");
+                    assertThat(w.since()).isEqualTo(post.firstPublishedAt());
+                });
+        assertThat(moderation.possibleActions(kominfo, "dinkes", post.id())).contains(ModerationAction.APPROVE);
+
+        ModeratedPost reviewed = moderation.act(kominfo, "dinkes", post.id(), "approve", "Sudah dibaca, sesuai.");
+
+        assertThat(reviewed.portalState()).isEqualTo("visible");
+        assertThat(reviewed.unreviewed()).isFalse();
+        assertThat(unreviewed(post)).isFalse();
+        assertThat(onPortal("Imunisasi Sekolah")).isTrue();
+        assertThatThrownBy(() -> moderation.act(kominfo, "dinkes", post.id(), "approve", "Lagi."))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).messageKey())
+                        .isEqualTo("moderation.refused.not_pending"));
+        // Publishing it again after a correction does not put it back in the queue: the mark is for new posts.
+        posts.transition(dinkesAdmin, "dinkes", post.id(), id.serambi.core.workflow.PostEvent.UNPUBLISH, "Koreksi", null);
+        posts.publish(dinkesAdmin, "dinkes", post.id());
+        assertThat(unreviewed(post)).isFalse();
+    }
+
+    @Test
+    void hiding_an_unreviewed_post_also_counts_as_reviewing_it() {
+        Post post = published(dinkesAdmin, "dinkes", "Judul Berlebihan");
+        assertThat(unreviewed(post)).isTrue();
+        moderation.act(kominfo, "dinkes", post.id(), "hide", "Judul berlebihan.");
+        assertThat(unreviewed(post)).isFalse();
+        assertThat(moderation.postHistory(kominfo, "dinkes", post.id())).first()
+                .satisfies(e -> assertThat(e.detailJson()).contains("\"reviewed\"", "\"hidden\""));
+    }
+
+    @Test
+    void a_trusted_agencys_post_never_enters_the_queue_but_kominfo_can_still_hide_take_down_and_delete_it() {
+        Post post = published(bappedaAdmin, "bappeda", "Forum Perangkat Daerah");
+        assertThat(onPortal("Forum Perangkat Daerah")).isTrue();
+        assertThat(waiting(post)).isFalse();
+        assertThat(unreviewed(post)).isFalse();
+        assertThat(moderation.post(kominfo, "bappeda", post.id()).unreviewed()).isFalse();
+        assertThat(moderation.possibleActions(kominfo, "bappeda", post.id()))
+                .containsExactly(ModerationAction.HIDE, ModerationAction.REMOVE, ModerationAction.DELETE);
+
+        moderation.act(kominfo, "bappeda", post.id(), "hide", "Perlu dicek ulang.");
+        assertThat(onPortal("Forum Perangkat Daerah")).isFalse();
+        moderation.act(kominfo, "bappeda", post.id(), "remove", "Ternyata spam.");
+        assertThat(onAgencySite(bappeda, "Forum Perangkat Daerah")).isFalse();
+        moderation.act(kominfo, "bappeda", post.id(), "delete", "Spam.");
+        assertThat(moderation.post(kominfo, "bappeda", post.id()).deleted()).isTrue();
+    }
+
+    @Test
+    void a_pre_moderated_agencys_post_waits_for_approval_and_is_not_also_listed_as_unreviewed() {
+        Post post = published(disparAdmin, "dispar", "Karnaval Budaya");
+        assertThat(waiting(post)).isTrue();
+        assertThat(unreviewed(post)).isFalse();
+    }
+
+    @Test
+    void the_spam_guard_stops_a_trusted_agency_too() {
+        assertThatThrownBy(() -> posts.createDraft(bappedaAdmin, "bappeda", new PostDraft("Slot Gacor Maxwin Malam Ini",
+                null, "<p>Daftar slot gacor maxwin, deposit pulsa, link alternatif situs judi online terpercaya.</p>", null)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(moderation.queue(kominfo).spamHits()).anySatisfy(h -> assertThat(h.tenantSlug()).isEqualTo("bappeda"));
+    }
+
+    /*
+     * The quota under each mode (seed 001: a post counts when the agency publishes it on its own site): counted at
+     * once even while it waits for the portal; hidden from the portal still counts; taken down or deleted does not;
+     * restored counts again. What the portal shows differs only before Kominfo's first action.
+     */
+    @Test
+    void under_pre_moderation_the_quota_counts_a_post_before_the_portal_shows_it() {
+        quotaAndPortalThroughEveryAction(disparAdmin, dispar, "Kuota Pra", false);
+    }
+
+    @Test
+    void under_post_moderation_the_quota_and_the_portal_take_a_post_at_once() {
+        quotaAndPortalThroughEveryAction(dinkesAdmin, dinkes, "Kuota Pasca", true);
+    }
+
+    @Test
+    void under_trusted_moderation_the_quota_and_the_portal_take_a_post_at_once() {
+        quotaAndPortalThroughEveryAction(bappedaAdmin, bappeda, "Kuota Tepercaya", true);
+    }
+
+    private void quotaAndPortalThroughEveryAction(Actor admin, Tenant tenant, String title, boolean portalAtOnce) {
+        String slug = tenant.slug();
+        int before = countedNow(tenant);
+        Post post = published(admin, slug, title);
+        assertThat(countedNow(tenant)).as("published on the agency site: counts").isEqualTo(before + 1);
+        assertThat(onAgencySite(tenant, title)).isTrue();
+        assertThat(onPortal(title)).as("on the portal at once").isEqualTo(portalAtOnce);
+        if (!portalAtOnce) {
+            moderation.act(kominfo, slug, post.id(), "approve", "Disetujui.");
+            assertThat(onPortal(title)).isTrue();
+            assertThat(countedNow(tenant)).as("approval changes nothing for the quota").isEqualTo(before + 1);
+        }
+
+        moderation.act(kominfo, slug, post.id(), "hide", "Disembunyikan dari portal.");
+        assertThat(onPortal(title)).isFalse();
+        assertThat(onAgencySite(tenant, title)).isTrue();
+        assertThat(countedNow(tenant)).as("hidden from the portal: still counts").isEqualTo(before + 1);
+
+        moderation.act(kominfo, slug, post.id(), "restore", "Ditampilkan lagi.");
+        assertThat(onPortal(title)).isTrue();
+        assertThat(countedNow(tenant)).isEqualTo(before + 1);
+
+        moderation.act(kominfo, slug, post.id(), "remove", "Diturunkan.");
+        assertThat(onPortal(title)).isFalse();
+        assertThat(onAgencySite(tenant, title)).isFalse();
+        assertThat(countedNow(tenant)).as("taken down: no longer counts").isEqualTo(before);
+
+        moderation.act(kominfo, slug, post.id(), "restore", "Dipulihkan.");
+        assertThat(onPortal(title)).isTrue();
+        assertThat(onAgencySite(tenant, title)).isTrue();
+        assertThat(countedNow(tenant)).as("restored: counts again").isEqualTo(before + 1);
+
+        moderation.act(kominfo, slug, post.id(), "delete", "Dihapus.");
+        assertThat(onPortal(title)).isFalse();
+        assertThat(onAgencySite(tenant, title)).isFalse();
+        assertThat(countedNow(tenant)).as("deleted: no longer counts").isEqualTo(before);
+
+        moderation.act(kominfo, slug, post.id(), "restore", "Dipulihkan dari hapus.");
+        assertThat(onPortal(title)).isTrue();
+        assertThat(countedNow(tenant)).as("restored after deletion: counts again").isEqualTo(before + 1);
+    }
+
+    @Test
+    void every_action_needs_a_reason_and_is_kept_audited_and_told_to_the_agency() {
+        Post post = published(disparAdmin, "dispar", "Semua Tindakan");
+        // Each action in an order the rules allow (pre-moderated, so approve first; Dispar lets Kominfo revise).
+        List<ModerationAction> order = List.of(ModerationAction.APPROVE, ModerationAction.REVISE, ModerationAction.HIDE,
+                ModerationAction.RESTORE, ModerationAction.REMOVE, ModerationAction.RESTORE, ModerationAction.DELETE,
+                ModerationAction.RESTORE);
+        assertThat(order).containsAll(java.util.EnumSet.complementOf(java.util.EnumSet.of(ModerationAction.DISMISS)));
+        int step = 0;
+        for (ModerationAction action : order) {
+            step++;
+            String reason = "Alasan langkah " + step + " (" + action.dbValue() + ").";
+            for (String blank : new String[] {null, "", "  "}) {
+                assertThatThrownBy(() -> take(action, post, blank)).as(action + " without a reason")
+                        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                                .anySatisfy(err -> assertThat(err.messageKey()).isEqualTo("moderation.reason.required")));
+            }
+            long actionsBefore = count("select count(*) from moderation_action where post_id = ?", post.id().value());
+            take(action, post, reason);
+
+            assertThat(count("select count(*) from moderation_action where post_id = ?", post.id().value()))
+                    .as(action + ": one history row").isEqualTo(actionsBefore + 1);
+            assertThat(moderation.postHistory(disparAdmin, "dispar", post.id())).first().satisfies(e -> {
+                assertThat(e.action()).isEqualTo(action);
+                assertThat(e.reason()).isEqualTo(reason);
+            });
+            assertThat(count("select count(*) from audit_log where subject_id = ? and action = ? and detail->>'reason' = ?",
+                    String.valueOf(post.id().value()), "moderation." + action.dbValue(), reason))
+                    .as(action + ": audited with its reason").isEqualTo(1);
+            assertThat(notifications.recent(disparAdmin.userId(), 50)).as(action + ": the agency's admin is told")
+                    .filteredOn(n -> n.messageKey().equals("notify.moderation." + action.dbValue())
+                            && n.messageArgs().contains(reason))
+                    .hasSize(1);
+            assertThat(count("select count(*) from mail_outbox where recipient = ? and body_text like ?",
+                    "admin@dispar.contohkab.go.id", "%" + reason + "%"))
+                    .as(action + ": and mailed through the outbox").isEqualTo(1);
+        }
+    }
+
+    private void take(ModerationAction action, Post post, String reason) {
+        if (action == ModerationAction.REVISE) {
+            moderation.revise(kominfo, "dispar", post.id(),
+                    new PostEdit("Semua Tindakan (revisi)", null, null, "<p>Isi diperbaiki.</p>", null, null, null), reason);
+        } else {
+            moderation.act(kominfo, "dispar", post.id(), action.dbValue(), reason);
+        }
+    }
+
+    private long count(String sql, Object... args) {
+        return DirectSql.query(database, db -> db.fetchValue(sql, args) instanceof Number n ? n.longValue() : -1L);
     }
 }

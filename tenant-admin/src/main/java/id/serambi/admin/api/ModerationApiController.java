@@ -53,7 +53,8 @@ class ModerationApiController {
 
     /** Waiting posts oldest first (minutes waited since first publication), open flags, spam-guard hits. */
     @Serdeable
-    record QueueView(OffsetDateTime now, List<WaitingView> waiting, List<FlagView> flags, List<SpamHitView> spamHits) {
+    record QueueView(OffsetDateTime now, List<WaitingView> waiting, List<WaitingView> unreviewed, List<FlagView> flags,
+                     List<SpamHitView> spamHits) {
     }
 
     @Serdeable
@@ -84,6 +85,8 @@ class ModerationApiController {
         ModerationQueue q = moderation.queue(actor);
         return new QueueView(q.now(),
                 q.waiting().stream().map(w -> new WaitingView(w.postId().value(), w.tenantSlug(), w.tenantName(), w.title(),
+                        w.since(), w.waitedMinutes())).toList(),
+                q.unreviewed().stream().map(w -> new WaitingView(w.postId().value(), w.tenantSlug(), w.tenantName(), w.title(),
                         w.since(), w.waitedMinutes())).toList(),
                 q.flags().stream().map(f -> new FlagView(f.markId(), f.postId().value(), f.tenantSlug(), f.tenantName(),
                         f.title(), f.portalState(), f.note(), f.flaggedBy(), f.at())).toList(),
