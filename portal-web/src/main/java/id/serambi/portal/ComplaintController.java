@@ -1,14 +1,18 @@
 package id.serambi.portal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import id.serambi.core.complaint.ComplaintAttachments;
 import id.serambi.core.complaint.Filed;
 import id.serambi.core.complaint.NewComplaint;
 import id.serambi.core.complaint.PublicComplaints;
@@ -28,7 +32,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.annotation.Secured;
@@ -97,6 +104,44 @@ class ComplaintController {
 
     @Post(value = "/pengaduan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> file(HttpRequest<?> request, @Body Map<String, String> form) {
+        return file(request, form, List.of());
+    }
+
+    /** The form as browsers send it, with up to three files (images or PDF) as evidence. */
+    @Post(value = "/pengaduan", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<String> fileWithAttachments(HttpRequest<?> request, @Nullable @Part("_csrf") String csrf,
+                                             @Nullable @Part("token") String token, @Nullable @Part("agency") String agency,
+                                             @Nullable @Part("single") String single, @Nullable @Part("name") String name,
+                                             @Nullable @Part("phone") String phone, @Nullable @Part("email") String email,
+                                             @Nullable @Part("category") String category,
+                                             @Nullable @Part("description") String description,
+                                             @Nullable @Part("consent") String consent, @Nullable @Part(HONEYPOT) String honeypot,
+                                             @Nullable @Part("attachment1") CompletedFileUpload attachment1,
+                                             @Nullable @Part("attachment2") CompletedFileUpload attachment2,
+                                             @Nullable @Part("attachment3") CompletedFileUpload attachment3) {
+        Map<String, String> form = new HashMap<>();
+        String[][] fields = {{"_csrf", csrf}, {"token", token}, {"agency", agency}, {"single", single}, {"name", name},
+                {"phone", phone}, {"email", email}, {"category", category}, {"description", description},
+                {"consent", consent}, {HONEYPOT, honeypot}};
+        for (String[] field : fields) {
+            if (field[1] != null) {
+                form.put(field[0], field[1]);
+            }
+        }
+        List<ComplaintAttachments.Upload> uploads = new ArrayList<>();
+        for (CompletedFileUpload upload : java.util.Arrays.asList(attachment1, attachment2, attachment3)) {
+            if (upload != null) {
+                try {
+                    uploads.add(new ComplaintAttachments.Upload(upload.getFilename(), upload.getBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return file(request, form, uploads);
+    }
+
+    private HttpResponse<String> file(HttpRequest<?> request, Map<String, String> form, List<ComplaintAttachments.Upload> uploads) {
         if (!csrfValid(request, form.get("_csrf"))) {
             return pages.render(request, HttpStatus.FORBIDDEN, "complaint-notice.jte",
                     Map.of("titleKey", "complaint.expired_title", "textKey", "complaint.expired_text"));
@@ -130,7 +175,7 @@ class ComplaintController {
                     form.get("email"), form.get("category"), form.get("description"), "on".equals(form.get("consent")), token),
                     new PublicComplaints.ReceiptMail(messages.get("complaint.mail.subject", "{register}"),
                             messages.get("complaint.mail.body", "{register}", TrackingCodes.grouped(TrackingCodes.codeFor(token)),
-                                    service.get().name())));
+                                    service.get().name())), uploads);
             return noStore(pages.render(request, HttpStatus.OK, "complaint-receipt.jte",
                     Map.of("filed", filed, "agencyName", service.get().name(), "emailGiven",
                             form.getOrDefault("email", "").isBlank() ? Boolean.FALSE : Boolean.TRUE)));

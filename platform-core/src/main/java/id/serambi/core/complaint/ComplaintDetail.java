@@ -7,5 +7,5 @@ import java.util.List;
 public record ComplaintDetail(ComplaintSummary summary, String description, String phone, String email,
                               boolean consent, String answer, String returnReason, boolean anonymised,
                               List<ComplaintStep> possibleSteps, List<ComplaintEventLine> history,
-                              OffsetDateTime deliveredAt) {
+                              OffsetDateTime deliveredAt, List<ComplaintAttachments.Attachment> attachments) {
 }

@@ -2,6 +2,7 @@ package id.serambi.core.complaint;
 
 import static id.serambi.core.jooq.public_.Tables.APP_USER;
 import static id.serambi.core.jooq.public_.Tables.COMPLAINT;
+import static id.serambi.core.jooq.public_.Tables.COMPLAINT_ATTACHMENT;
 import static id.serambi.core.jooq.public_.Tables.COMPLAINT_EVENT;
 import static id.serambi.core.jooq.public_.Tables.COMPLAINT_SETTINGS;
 import static id.serambi.core.jooq.public_.Tables.HOLIDAY;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ import id.serambi.core.account.UserId;
 import id.serambi.core.audit.AuditService;
 import id.serambi.core.jooq.public_.tables.records.ComplaintRecord;
 import id.serambi.core.mail.MailService;
+import id.serambi.core.media.UploadSafety;
 import id.serambi.core.notify.NotificationService;
 import id.serambi.core.support.AccessDeniedException;
 import id.serambi.core.support.FieldError;
@@ -178,7 +181,7 @@ public class ComplaintService {
         String formToken = complaint.formToken() != null && complaint.formToken().length() >= 20
                 ? complaint.formToken() : TrackingCodes.newFormToken();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime due = settings.standards().dueFor(ComplaintStatus.RECEIVED, now, calendar());
+        OffsetDateTime due = settings.standards().dueOnFiling(channel.get(), now, calendar());
         String code = TrackingCodes.codeFor(formToken);
         var r = db.fetchOne("select complaint_id, register_number, created from public.complaint_file(?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::boolean, ?::bigint, ?::text, ?::timestamptz, ?::timestamptz, ?::integer)",
                 tenant.value(), channel.get().dbValue(), TrackingCodes.hashOfFormToken(formToken), TrackingCodes.hashOfCode(code),
@@ -225,7 +228,86 @@ public class ComplaintService {
                 .toList();
         return new ComplaintDetail(summary(r, now), r.getDescription(), r.getContactPhone(), r.getContactEmail(),
                 r.getConsentAt() != null, r.getAnswer(), r.getReturnReason(), r.getAnonymisedAt() != null, possible,
-                history, r.getDeliveredAt());
+                history, r.getDeliveredAt(), attachments(tenant, id));
+    }
+
+    private List<ComplaintAttachments.Attachment> attachments(TenantId tenant, long complaintId) {
+        return db.select(COMPLAINT_ATTACHMENT.ID, COMPLAINT_ATTACHMENT.FILE_NAME, COMPLAINT_ATTACHMENT.CONTENT_TYPE,
+                        DSL.field("octet_length({0})", Integer.class, COMPLAINT_ATTACHMENT.CONTENT), COMPLAINT_ATTACHMENT.EVENT_ID, COMPLAINT_ATTACHMENT.CREATED_AT)
+                .from(COMPLAINT_ATTACHMENT)
+                .where(COMPLAINT_ATTACHMENT.TENANT_ID.eq(tenant.value())).and(COMPLAINT_ATTACHMENT.COMPLAINT_ID.eq(complaintId))
+                .orderBy(COMPLAINT_ATTACHMENT.ID)
+                .fetch(a -> new ComplaintAttachments.Attachment(a.value1(), a.value2(), a.value3(), a.value4().longValue(),
+                        a.value5() == null, a.value6()));
+    }
+
+    /**
+     * An officer or official adds files (and optionally an internal note) to a complaint in any state. The files
+     * pass the upload safety; the note and the files hang on one internal "note" event, which the citizen's
+     * tracking never shows. Nothing is stored unless every file passes.
+     */
+    @Transactional
+    public List<ComplaintAttachments.Attachment> attach(Actor actor, String slug, long id, List<ComplaintAttachments.Upload> uploads,
+                                                        String note) {
+        TenantId tenant = access.requireInTenant(actor, Action.NOTE_ON_COMPLAINT, slug);
+        ComplaintRecord r = db.selectFrom(COMPLAINT).where(COMPLAINT.TENANT_ID.eq(tenant.value())).and(COMPLAINT.ID.eq(id))
+                .forUpdate().fetchOptional().orElseThrow(() -> new NotFoundException("complaint " + id));
+        List<FieldError> errors = new ArrayList<>();
+        String text = ComplaintRules.blankToNull(note);
+        if (text != null && text.length() > 5000) {
+            errors.add(FieldError.of("note", "validation.too_long", 5000));
+        }
+        int already = db.fetchCount(COMPLAINT_ATTACHMENT, COMPLAINT_ATTACHMENT.TENANT_ID.eq(tenant.value())
+                .and(COMPLAINT_ATTACHMENT.COMPLAINT_ID.eq(id)).and(COMPLAINT_ATTACHMENT.EVENT_ID.isNotNull()));
+        List<UploadSafety.SafeFile> files = ComplaintAttachments.inspect(uploads,
+                Math.max(0, ComplaintAttachments.OFFICE_MAX - already), errors);
+        if (files.isEmpty() && errors.isEmpty()) {
+            errors.add(FieldError.of(ComplaintAttachments.FIELD, "complaint.attachment.none"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        ComplaintStatus status = ComplaintStatus.fromDb(r.getStatus());
+        long eventId = db.insertInto(COMPLAINT_EVENT)
+                .set(COMPLAINT_EVENT.TENANT_ID, tenant.value())
+                .set(COMPLAINT_EVENT.COMPLAINT_ID, id)
+                .set(COMPLAINT_EVENT.EVENT, "note")
+                .set(COMPLAINT_EVENT.FROM_STATUS, status.dbValue())
+                .set(COMPLAINT_EVENT.TO_STATUS, status.dbValue())
+                .set(COMPLAINT_EVENT.ACTOR_USER_ID, actor.userId() == null ? null : actor.userId().value())
+                .set(COMPLAINT_EVENT.ACTOR_LABEL, actor.username())
+                .set(COMPLAINT_EVENT.INTERNAL_NOTE, text)
+                .set(COMPLAINT_EVENT.OCCURRED_AT, now)
+                .returning(COMPLAINT_EVENT.ID).fetchOne().getId();
+        for (UploadSafety.SafeFile f : files) {
+            db.insertInto(COMPLAINT_ATTACHMENT)
+                    .set(COMPLAINT_ATTACHMENT.TENANT_ID, tenant.value())
+                    .set(COMPLAINT_ATTACHMENT.COMPLAINT_ID, id)
+                    .set(COMPLAINT_ATTACHMENT.EVENT_ID, eventId)
+                    .set(COMPLAINT_ATTACHMENT.FILE_NAME, f.fileName())
+                    .set(COMPLAINT_ATTACHMENT.CONTENT_TYPE, f.contentType())
+                    .set(COMPLAINT_ATTACHMENT.CONTENT, f.bytes())
+                    .set(COMPLAINT_ATTACHMENT.CREATED_AT, now)
+                    .execute();
+        }
+        // The file names may name people: the audit keeps how many and of which types.
+        audit.record(actor, tenant, "complaint.attach", "complaint", r.getRegisterNumber(),
+                Map.of("files", String.valueOf(files.size()),
+                        "types", String.join(",", files.stream().map(UploadSafety.SafeFile::contentType).toList())));
+        return attachments(tenant, id);
+    }
+
+    /** One attachment's bytes, for the agency's complaint roles only (another agency's id is simply not found). */
+    @ReadOnly
+    public ComplaintAttachments.Download attachment(Actor actor, String slug, long complaintId, long attachmentId) {
+        TenantId tenant = access.requireInTenant(actor, Action.READ_COMPLAINTS, slug);
+        return db.select(COMPLAINT_ATTACHMENT.FILE_NAME, COMPLAINT_ATTACHMENT.CONTENT_TYPE, COMPLAINT_ATTACHMENT.CONTENT)
+                .from(COMPLAINT_ATTACHMENT)
+                .where(COMPLAINT_ATTACHMENT.TENANT_ID.eq(tenant.value())).and(COMPLAINT_ATTACHMENT.COMPLAINT_ID.eq(complaintId))
+                .and(COMPLAINT_ATTACHMENT.ID.eq(attachmentId))
+                .fetchOptional(a -> new ComplaintAttachments.Download(a.value1(), a.value2(), a.value3()))
+                .orElseThrow(() -> new NotFoundException("attachment " + attachmentId));
     }
 
     /**
@@ -356,27 +438,41 @@ public class ComplaintService {
         return closed;
     }
 
-    /** Erases the name, contact and text of complaints closed longer ago than their agency's retention. */
+    /**
+     * Erases every copy of the personal data of complaints closed longer ago than their agency's retention: the
+     * name, contact and texts on the complaint, the texts and notes of its events, its attachments, and the
+     * recipient and text of the mails sent to the complainant about it (the outbox keeps that the mail existed).
+     */
     @Transactional
     public int anonymiseExpired() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int done = db.execute("""
-                update complaint c set complainant_name = null, contact_phone = null, contact_email = null,
-                       description = '""" + ANONYMISED + """
-                ', answer = null, return_reason = null, anonymised_at = ?::timestamptz
-                  from (select c2.id from complaint c2
-                        left join complaint_settings s on s.tenant_id = c2.tenant_id
-                        where c2.anonymised_at is null and c2.closed_at is not null
-                          and c2.closed_at < ?::timestamptz - make_interval(days => coalesce(s.retention_days, ?::integer))
-                        limit 1000) old
-                 where c.id = old.id""", now, now, ComplaintSettings.DEFAULT_RETENTION_DAYS);
-        if (done > 0) {
-            db.execute("update complaint_event e set public_text = null, internal_note = null from complaint c "
-                    + "where c.id = e.complaint_id and c.anonymised_at = ?::timestamptz", now);
-            audit.record(Actor.system("complaint-retention"), null, "complaint.anonymise", "complaint", null,
-                    Map.of("count", String.valueOf(done)));
-            LOG.info("anonymised {} closed complaints", done);
+        List<Long> ids = db.fetch("""
+                select c.id from complaint c left join complaint_settings s on s.tenant_id = c.tenant_id
+                 where c.anonymised_at is null and c.closed_at is not null
+                   and c.closed_at < ?::timestamptz - make_interval(days => coalesce(s.retention_days, ?::integer))
+                 order by c.id limit 1000 for update of c skip locked""", now, ComplaintSettings.DEFAULT_RETENTION_DAYS)
+                .map(r -> ((Number) r.get(0)).longValue());
+        if (ids.isEmpty()) {
+            return 0;
         }
+        Long[] idArray = ids.toArray(Long[]::new);
+        // Mails to the complainant name the register number in their subject (receipt, answer, return).
+        db.execute("""
+                update mail_outbox m set recipient = ?, body_text = ?,
+                       sent_at = coalesce(m.sent_at, ?::timestamptz),
+                       last_error = case when m.sent_at is null then 'anonymised before sending' else m.last_error end
+                  from complaint c
+                 where c.id = any(?::bigint[]) and m.tenant_id = c.tenant_id
+                   and m.purpose in ('complaint_receipt', 'complaint_answer', 'complaint_returned')
+                   and position(c.register_number in m.subject) > 0""", ANONYMISED, ANONYMISED, now, idArray);
+        db.execute("update complaint_event set public_text = null, internal_note = null where complaint_id = any(?::bigint[])", (Object) idArray);
+        db.execute("delete from complaint_attachment where complaint_id = any(?::bigint[])", (Object) idArray);
+        int done = db.execute("update complaint set complainant_name = null, contact_phone = null, contact_email = null, "
+                + "description = ?, answer = null, return_reason = null, anonymised_at = ?::timestamptz where id = any(?::bigint[])",
+                ANONYMISED, now, idArray);
+        audit.record(Actor.system("complaint-retention"), null, "complaint.anonymise", "complaint", null,
+                Map.of("count", String.valueOf(done)));
+        LOG.info("anonymised {} closed complaints", done);
         return done;
     }
 

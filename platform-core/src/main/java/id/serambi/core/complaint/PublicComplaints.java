@@ -10,7 +10,10 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 
+import id.serambi.core.media.UploadSafety;
 import id.serambi.core.portal.PortalQueries;
+import id.serambi.core.support.FieldError;
+import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.tenant.TenantId;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -63,15 +66,33 @@ public class PublicComplaints {
      */
     @Transactional(DS)
     public Filed file(Service service, NewComplaint complaint, ReceiptMail mail) {
-        ComplaintRules.check(complaint, service.categories(), true);
+        return file(service, complaint, mail, List.of());
+    }
+
+    /**
+     * Files the complaint with the citizen's files (at most {@link ComplaintAttachments#CITIZEN_MAX}, each through
+     * the media library's upload safety). Every refusal, of a field or of a file, comes back at once as an
+     * {@link id.serambi.core.support.InvalidInputException}, and then nothing is filed. A retried form (same
+     * token) finds its first complaint and attaches nothing again.
+     */
+    @Transactional(DS)
+    public Filed file(Service service, NewComplaint complaint, ReceiptMail mail, List<ComplaintAttachments.Upload> uploads) {
+        List<FieldError> errors = new ArrayList<>();
+        try {
+            ComplaintRules.check(complaint, service.categories(), true);
+        } catch (InvalidInputException invalid) {
+            errors.addAll(invalid.errors());
+        }
+        List<UploadSafety.SafeFile> files = ComplaintAttachments.inspect(uploads, ComplaintAttachments.CITIZEN_MAX, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         if (complaint.formToken() == null || complaint.formToken().length() < 20 || complaint.formToken().length() > 100) {
             throw new IllegalArgumentException("a complaint form needs its token");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OfficeCalendar calendar = OfficeCalendars.load(db, zone);
-        int verifyMinutes = db.fetchOptional("select verify_minutes from portal.complaint_standard where tenant_id = ?",
-                service.tenant().value()).map(r -> ((Number) r.get(0)).intValue()).orElse(ComplaintStandards.SEED_004.verifyMinutes());
-        OffsetDateTime due = calendar.addOfficeMinutes(now, verifyMinutes + ComplaintStandards.SEED_004.recordMinutes());
+        OffsetDateTime due = standards(service.tenant()).dueOnFiling(ComplaintChannel.WEB, now, calendar);
         String code = TrackingCodes.codeFor(complaint.formToken());
         String email = ComplaintRules.blankToNull(complaint.email());
         var r = db.fetchOne("select complaint_id, register_number, created from portal.file_complaint(?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::timestamptz, ?::timestamptz, ?::integer, ?::text, ?::text)",
@@ -79,7 +100,24 @@ public class PublicComplaints {
                 complaint.name().strip(), ComplaintRules.blankToNull(complaint.phone()), email,
                 ComplaintRules.blankToNull(complaint.category()), complaint.description().strip(), now, due,
                 now.atZoneSameInstant(zone).getYear(), email == null ? null : mail.subject(), email == null ? null : mail.body());
-        return new Filed(((Number) r.get(0)).longValue(), r.get(1, String.class), code, Boolean.TRUE.equals(r.get(2, Boolean.class)));
+        Filed filed = new Filed(((Number) r.get(0)).longValue(), r.get(1, String.class), code, Boolean.TRUE.equals(r.get(2, Boolean.class)));
+        if (filed.created()) {
+            for (UploadSafety.SafeFile f : files) {
+                db.fetchOne("select portal.attach_complaint_file(?::bigint, ?::text, ?::text, ?::text, ?::bytea, ?::timestamptz)",
+                        filed.id(), TrackingCodes.hashOfCode(code), f.fileName(), f.contentType(), f.bytes(), now);
+            }
+        }
+        return filed;
+    }
+
+    /** The agency's time standards as the portal may read them; seed 004's where it has set none. */
+    private ComplaintStandards standards(TenantId tenant) {
+        return db.fetchOptional("select receive_minutes, verify_minutes, record_minutes, answer_minutes, escalated_answer_days, "
+                        + "deliver_minutes from portal.complaint_standard where tenant_id = ?", tenant.value())
+                .map(r -> new ComplaintStandards(((Number) r.get(0)).intValue(), ((Number) r.get(1)).intValue(),
+                        ((Number) r.get(2)).intValue(), ((Number) r.get(3)).intValue(), ((Number) r.get(4)).intValue(),
+                        ((Number) r.get(5)).intValue()))
+                .orElse(ComplaintStandards.SEED_004);
     }
 
     /** The complaint with this number and code, or empty for a wrong number and a wrong code alike. */
@@ -119,7 +157,14 @@ public class PublicComplaints {
             return Optional.empty();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime due = OfficeCalendars.load(db, zone).addOfficeMinutes(now, ComplaintStandards.SEED_004.answerMinutes());
+        String hash = TrackingCodes.hashOfCode(code);
+        // A reopened complaint goes back to the officer's answer: its agency's own answer standard.
+        Optional<Long> tenant = db.fetchOptional("select tenant_id from portal.track_complaint(?::text, ?::text)", registerNumber, hash)
+                .map(r -> ((Number) r.get(0)).longValue());
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        OffsetDateTime due = standards(new TenantId(tenant.get())).dueFor(ComplaintStatus.VERIFIED, now, OfficeCalendars.load(db, zone));
         String to = db.fetchOne("select portal.respond_to_complaint(?::text, ?::text, ?::boolean, ?::text, ?::timestamptz, ?::timestamptz)", registerNumber,
                 TrackingCodes.hashOfCode(code), solved, ComplaintRules.blankToNull(comment), now, due).get(0, String.class);
         return Optional.ofNullable(to).map(ComplaintStatus::fromDb);

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.DriverManager;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,6 +39,7 @@ import id.serambi.core.tenant.TenantService;
 import id.serambi.core.testing.DatabaseTest;
 import id.serambi.core.testing.DirectSql;
 import id.serambi.core.testing.Fixtures;
+import id.serambi.core.testing.SampleFiles;
 import id.serambi.core.testing.TestClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -252,20 +258,31 @@ class ComplaintServiceTest extends DatabaseTest {
 
     @Test
     void overdue_steps_notify_once_delivered_answers_close_after_fourteen_days_and_old_ones_lose_their_names() {
+        // Whatever other scenarios left open is overdue ten days on (the longest standard here is 3 office days):
+        // notify it now, so that the count below is this complaint's alone.
+        clock.advance(Duration.ofDays(10));
+        complaints.notifyOverdue();
         Filed late = portal.file(service, citizen(TrackingCodes.newFormToken()), MAIL);
         clock.advance(Duration.ofDays(3));
         assertThat(complaints.list(officer, "dukcapil", ComplaintStatus.RECEIVED))
                 .filteredOn(c -> c.id() == late.id()).singleElement().satisfies(c -> assertThat(c.overdue()).isTrue());
-        assertThat(complaints.notifyOverdue()).isGreaterThanOrEqualTo(2);
+        // One overdue step, two people of the agency's complaint team (the officer and the official).
+        assertThat(complaints.notifyOverdue()).isEqualTo(2);
+        assertThat(count(db -> db.fetchCount(db.select().from("notification")
+                .where("kind = 'complaint.overdue' and link = ?", "/admin/t/dukcapil/pengaduan/" + late.id())))).isEqualTo(2);
         assertThat(complaints.notifyOverdue()).isZero();
 
-        complaints.act(officer, "dukcapil", late.id(), ComplaintStep.VERIFY, null, null);
-        complaints.act(officer, "dukcapil", late.id(), ComplaintStep.ANSWER, "Sudah selesai.", null);
+        complaints.act(officer, "dukcapil", late.id(), ComplaintStep.VERIFY, null, "Pelapor menelepon dari 0812 3456 7890.");
+        complaints.attach(officer, "dukcapil", late.id(), List.of(new ComplaintAttachments.Upload("ktp-pelapor.pdf", SampleFiles.PDF)),
+                "Salinan surat Siti Aminah.");
+        complaints.act(officer, "dukcapil", late.id(), ComplaintStep.ANSWER, "Yth. Siti Aminah, KTP-el sudah selesai.", null);
         complaints.act(officer, "dukcapil", late.id(), ComplaintStep.DELIVER, null, null);
         clock.advance(Duration.ofDays(15));
         assertThat(portal.respond(late.registerNumber(), late.trackingCode(), true, null)).isEmpty();
         assertThat(complaints.closeUnanswered()).isGreaterThanOrEqualTo(1);
         assertThat(complaints.get(officer, "dukcapil", late.id()).summary().status()).isEqualTo(ComplaintStatus.CLOSED);
+        // The receipt and the answer went to the complainant's address.
+        assertThat(mailsAbout(late)).containsExactlyInAnyOrder("siti@example.id", "siti@example.id");
 
         clock.advance(Duration.ofDays(731));
         assertThat(complaints.anonymiseExpired()).isGreaterThanOrEqualTo(1);
@@ -274,7 +291,202 @@ class ComplaintServiceTest extends DatabaseTest {
         assertThat(gone.summary().complainantName()).isNull();
         assertThat(gone.phone()).isNull();
         assertThat(gone.email()).isNull();
+        assertThat(gone.answer()).isNull();
         assertThat(gone.description()).isEqualTo(ComplaintService.ANONYMISED);
+        // Every other copy: the texts and notes of its steps, its files, the mails' recipient and text.
+        assertThat(gone.history()).hasSize(6).allSatisfy(e -> {
+            assertThat(e.publicText()).isNull();
+            assertThat(e.internalNote()).isNull();
+        });
+        assertThat(gone.attachments()).isEmpty();
+        assertThat(mailsAbout(late)).containsExactly(ComplaintService.ANONYMISED, ComplaintService.ANONYMISED);
+        assertThat(count(db -> db.fetchCount(db.select().from("mail_outbox").where("position(? in subject) > 0 and body_text <> ?",
+                late.registerNumber(), ComplaintService.ANONYMISED)))).isZero();
+        String everything = DirectSql.query(database, db -> db.fetchOne(
+                "select coalesce(string_agg(m.recipient || m.body_text, ' '), '') from mail_outbox m where position(? in m.subject) > 0",
+                late.registerNumber()).get(0, String.class));
+        assertThat(everything).doesNotContain("siti@example.id").doesNotContain("Siti Aminah");
+    }
+
+    private List<String> mailsAbout(Filed filed) {
+        return DirectSql.query(database, db -> db.fetch("select recipient from mail_outbox where position(? in subject) > 0 "
+                + "and purpose like 'complaint_%' order by id", filed.registerNumber()).getValues(0, String.class));
+    }
+
+    // ---- time standards: the tenant's own, counted in office hours with the holidays ----
+
+    /** Moves the test clock forward to the next {@code day} at {@code hour:minute} in the portal's zone (at least a day ahead). */
+    private ZonedDateTime moveToNext(DayOfWeek day, int hour, int minute) {
+        ZonedDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(zone);
+        ZonedDateTime target = now.toLocalDate().plusDays(1).with(TemporalAdjusters.nextOrSame(day)).atTime(hour, minute).atZone(zone);
+        clock.advance(Duration.between(now, target));
+        return target;
+    }
+
+    private Instant dueOf(Actor who, String slug, long id) {
+        OffsetDateTime due = complaints.get(who, slug, id).summary().dueAt();
+        return due == null ? null : due.toInstant();
+    }
+
+    @Test
+    void a_tenant_with_its_own_standards_gets_those_due_times_at_every_step() {
+        Tenant own = Fixtures.tenantWithAdmin(tenants, "mandiri", "Dinas Mandiri");
+        Actor ownAdmin = Fixtures.signIn(accounts, sessions, "admin-mandiri");
+        accounts.createMember(Fixtures.SYSTEM, own.id(), new NewAccount("petugas-mandiri", "Uji", null, Fixtures.PASSWORD),
+                Role.COMPLAINT_OFFICER, false);
+        Actor ownOfficer = Fixtures.signIn(accounts, sessions, "petugas-mandiri");
+        // receive 5, verify 10, record 20, answer 30, escalated answer 3 office days, deliver 40 minutes.
+        complaints.saveSettings(ownAdmin, "mandiri", new ComplaintSettings(true, List.of(),
+                new ComplaintStandards(5, 10, 20, 30, 3, 40), 730));
+        var ownService = portal.services().stream().filter(s -> s.slug().equals("mandiri")).findFirst().orElseThrow();
+        ZonedDateTime monday = moveToNext(DayOfWeek.MONDAY, 9, 0);
+
+        Filed web = portal.file(ownService, new NewComplaint("web", "Ani", "081200001111", null, null,
+                "Lampu jalan di depan kantor mati.", true, TrackingCodes.newFormToken()), MAIL);
+        // Filed on the web: receive + verify + record.
+        assertThat(dueOf(ownOfficer, "mandiri", web.id())).isEqualTo(monday.plusMinutes(35).toInstant());
+        // Recorded at the desk, where it was received: verify + record.
+        Filed desk = complaints.intake(ownOfficer, "mandiri", new NewComplaint("walk_in", "Budi", null, null, null,
+                "Antrean loket terlalu panjang.", true, null));
+        assertThat(dueOf(ownOfficer, "mandiri", desk.id())).isEqualTo(monday.plusMinutes(30).toInstant());
+
+        complaints.act(ownOfficer, "mandiri", web.id(), ComplaintStep.VERIFY, null, null);
+        assertThat(dueOf(ownOfficer, "mandiri", web.id())).isEqualTo(monday.plusMinutes(30).toInstant());
+        complaints.act(ownOfficer, "mandiri", web.id(), ComplaintStep.ANSWER, "Lampu sudah diganti.", null);
+        assertThat(dueOf(ownOfficer, "mandiri", web.id())).isEqualTo(monday.plusMinutes(40).toInstant());
+        complaints.act(ownOfficer, "mandiri", web.id(), ComplaintStep.DELIVER, null, null);
+        assertThat(dueOf(ownOfficer, "mandiri", web.id())).isNull();
+        // Reopened by the citizen: back to the officer's answer, with this agency's answer standard.
+        assertThat(portal.respond(web.registerNumber(), web.trackingCode(), false, "Masih mati.")).contains(ComplaintStatus.VERIFIED);
+        assertThat(dueOf(ownOfficer, "mandiri", web.id())).isEqualTo(monday.plusMinutes(30).toInstant());
+        complaints.act(ownOfficer, "mandiri", web.id(), ComplaintStep.ESCALATE, null, null);
+        assertThat(dueOf(ownOfficer, "mandiri", web.id())).isEqualTo(monday.plusDays(3).toInstant());
+    }
+
+    @Test
+    void a_holiday_moves_a_due_time_to_the_next_working_day() {
+        ZonedDateTime monday = moveToNext(DayOfWeek.MONDAY, 15, 50);
+        LocalDate tuesday = monday.toLocalDate().plusDays(1);
+        count(db -> db.execute("insert into holiday (day, name) values (?, 'Cuti bersama uji')", tuesday));
+        try {
+            Filed filed = portal.file(service, citizen(TrackingCodes.newFormToken()), MAIL);
+            // 45 office minutes (15 + 15 + 15): 10 on Monday, Tuesday is a holiday, the other 35 on Wednesday.
+            assertThat(dueOf(officer, "dukcapil", filed.id()))
+                    .isEqualTo(tuesday.plusDays(1).atTime(8, 5).atZone(zone).toInstant());
+        } finally {
+            count(db -> db.execute("delete from holiday where day = ?", tuesday));
+        }
+    }
+
+    @Test
+    void an_escalated_answer_gets_two_working_days_over_the_weekend() {
+        ZonedDateTime thursday = moveToNext(DayOfWeek.THURSDAY, 10, 0);
+        Filed filed = complaints.intake(officer, "dukcapil", new NewComplaint("phone", "Budi", "081311112222", null, "Akta",
+                "Akta kelahiran belum terbit.", true, null));
+        complaints.act(officer, "dukcapil", filed.id(), ComplaintStep.VERIFY, null, null);
+        complaints.act(officer, "dukcapil", filed.id(), ComplaintStep.ESCALATE, null, null);
+        // Thursday 10:00 + 2 office days = Monday 10:00 (Friday, then Monday; the weekend does not count).
+        assertThat(dueOf(officer, "dukcapil", filed.id())).isEqualTo(thursday.plusDays(4).toInstant());
+    }
+
+    // ---- every field's length and choice ----
+
+    private static void assertRefused(Runnable filing, String field, String messageKey) {
+        assertThatThrownBy(filing::run).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors())
+                        .filteredOn(f -> f.field().equals(field)).extracting(f -> f.messageKey()).containsExactly(messageKey));
+    }
+
+    @Test
+    void every_field_too_long_is_refused_with_its_own_message_on_the_web_and_at_the_desk() {
+        String token = TrackingCodes.newFormToken();
+        NewComplaint ok = citizen(token);
+        int before = count(db -> db.fetchCount(db.select().from("complaint")));
+        Map<String, NewComplaint> tooLong = new java.util.LinkedHashMap<>();
+        tooLong.put("name", new NewComplaint("web", "N".repeat(201), ok.phone(), ok.email(), ok.category(), ok.description(), true, token));
+        tooLong.put("phone", new NewComplaint("web", ok.name(), "0".repeat(21), ok.email(), ok.category(), ok.description(), true, token));
+        tooLong.put("email", new NewComplaint("web", ok.name(), ok.phone(), "a".repeat(250) + "@x.id", ok.category(), ok.description(), true, token));
+        tooLong.put("category", new NewComplaint("web", ok.name(), ok.phone(), ok.email(), "K".repeat(101), ok.description(), true, token));
+        tooLong.put("description", new NewComplaint("web", ok.name(), ok.phone(), ok.email(), ok.category(), "u".repeat(5001), true, token));
+        Map<String, String> keys = Map.of("name", "validation.too_long", "phone", "complaint.error.phone_long",
+                "email", "complaint.error.email_long", "category", "complaint.error.category",
+                "description", "complaint.error.description_long");
+        tooLong.forEach((field, c) -> {
+            assertRefused(() -> portal.file(service, c, MAIL), field, keys.get(field));
+            NewComplaint desk = new NewComplaint("walk_in", c.name(), c.phone(), c.email(), c.category(), c.description(), true, null);
+            assertRefused(() -> complaints.intake(officer, "dukcapil", desk), field, keys.get(field));
+        });
+        assertRefused(() -> complaints.intake(officer, "dukcapil", new NewComplaint("x".repeat(300), ok.name(), null, null,
+                ok.category(), ok.description(), true, null)), "channel", "complaint.error.channel");
+        assertThat(count(db -> db.fetchCount(db.select().from("complaint")))).isEqualTo(before);
+    }
+
+    @Test
+    void a_category_sent_to_an_agency_without_categories_is_refused_not_a_500() {
+        Tenant plain = Fixtures.tenantWithAdmin(tenants, "polos", "Dinas Tanpa Kategori");
+        Actor plainAdmin = Fixtures.signIn(accounts, sessions, "admin-polos");
+        accounts.createMember(Fixtures.SYSTEM, plain.id(), new NewAccount("petugas-polos", "Uji", null, Fixtures.PASSWORD),
+                Role.COMPLAINT_OFFICER, false);
+        Actor plainOfficer = Fixtures.signIn(accounts, sessions, "petugas-polos");
+        complaints.saveSettings(plainAdmin, "polos", new ComplaintSettings(true, List.of(), ComplaintStandards.SEED_004, 730));
+        var plainService = portal.services().stream().filter(s -> s.slug().equals("polos")).findFirst().orElseThrow();
+        String longCategory = "K".repeat(101);
+        assertRefused(() -> portal.file(plainService, new NewComplaint("web", "Ani", "081200001111", null, longCategory,
+                "Uraian yang cukup panjang.", true, TrackingCodes.newFormToken()), MAIL), "category", "complaint.error.category_long");
+        assertRefused(() -> complaints.intake(plainOfficer, "polos", new NewComplaint("walk_in", "Ani", null, null, "Akta",
+                "Uraian yang cukup panjang.", true, null)), "category", "complaint.error.category_none");
+        // No category at all is what such an agency takes.
+        assertThat(portal.file(plainService, new NewComplaint("web", "Ani", "081200001111", null, "",
+                "Uraian yang cukup panjang.", true, TrackingCodes.newFormToken()), MAIL).created()).isTrue();
+    }
+
+    // ---- attachments ----
+
+    @Test
+    void files_of_the_citizen_and_the_officer_are_kept_checked_and_only_for_this_agencys_complaint_team() {
+        var upload = List.of(new ComplaintAttachments.Upload("foto jalan.png", SampleFiles.png()),
+                new ComplaintAttachments.Upload("surat.pdf", SampleFiles.PDF));
+        Filed filed = portal.file(service, citizen(TrackingCodes.newFormToken()), MAIL, upload);
+        // An opaque picture is re-encoded (metadata gone) and kept as what it now is, a JPEG.
+        var attachments = complaints.get(officer, "dukcapil", filed.id()).attachments();
+        assertThat(attachments).extracting(ComplaintAttachments.Attachment::fileName).containsExactly("foto jalan.jpg", "surat.pdf");
+        assertThat(attachments).extracting(ComplaintAttachments.Attachment::contentType).containsExactly("image/jpeg", "application/pdf");
+        assertThat(attachments).allSatisfy(a -> assertThat(a.byCitizen()).isTrue());
+        var pdf = complaints.attachment(official, "dukcapil", filed.id(), attachments.get(1).id());
+        assertThat(pdf.bytes()).isEqualTo(SampleFiles.PDF);
+
+        complaints.attach(officer, "dukcapil", filed.id(), List.of(new ComplaintAttachments.Upload("berita-acara.pdf", SampleFiles.PDF)),
+                "Berita acara pemeriksaan.");
+        var all = complaints.get(officer, "dukcapil", filed.id());
+        assertThat(all.attachments()).hasSize(3).last().satisfies(a -> assertThat(a.byCitizen()).isFalse());
+        assertThat(all.history()).extracting(ComplaintEventLine::internalNote).contains("Berita acara pemeriksaan.");
+
+        // Crafted files: refused with the reason, nothing filed or attached.
+        int complaintsBefore = count(db -> db.fetchCount(db.select().from("complaint")));
+        for (var crafted : List.of(new ComplaintAttachments.Upload("bukti.pdf", SampleFiles.HTML),
+                new ComplaintAttachments.Upload("denah.svg", SampleFiles.SVG),
+                new ComplaintAttachments.Upload("bukti.pdf", SampleFiles.EXE),
+                new ComplaintAttachments.Upload("besar.pdf", SampleFiles.oversized()))) {
+            assertThatThrownBy(() -> portal.file(service, citizen(TrackingCodes.newFormToken()), MAIL, List.of(crafted)))
+                    .as(crafted.fileName()).isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).errors()).singleElement()
+                            .satisfies(f -> assertThat(f.field()).isEqualTo(ComplaintAttachments.FIELD)));
+            assertThatThrownBy(() -> complaints.attach(officer, "dukcapil", filed.id(), List.of(crafted), null))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(count(db -> db.fetchCount(db.select().from("complaint")))).isEqualTo(complaintsBefore);
+        assertThat(complaints.get(officer, "dukcapil", filed.id()).attachments()).hasSize(3);
+        assertThatThrownBy(() -> portal.file(service, citizen(TrackingCodes.newFormToken()), MAIL,
+                java.util.Collections.nCopies(4, new ComplaintAttachments.Upload("a.pdf", SampleFiles.PDF))))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(f -> f.messageKey())
+                        .containsExactly("complaint.attachment.too_many"));
+
+        // Not the agency admin, not another agency: their lookups find nothing to give.
+        assertThatThrownBy(() -> complaints.attachment(admin, "dukcapil", filed.id(), attachments.get(0).id()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> complaints.attachment(stranger, "dukcapil", filed.id(), attachments.get(0).id()))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

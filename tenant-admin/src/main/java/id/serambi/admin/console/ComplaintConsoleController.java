@@ -1,6 +1,10 @@
 package id.serambi.admin.console;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +14,7 @@ import id.serambi.admin.AdminApp;
 import id.serambi.admin.security.ActionRule;
 import id.serambi.core.access.Action;
 import id.serambi.core.access.Actor;
+import id.serambi.core.complaint.ComplaintAttachments;
 import id.serambi.core.complaint.ComplaintChannel;
 import id.serambi.core.complaint.ComplaintService;
 import id.serambi.core.complaint.ComplaintSettings;
@@ -21,6 +26,8 @@ import id.serambi.core.complaint.NewComplaint;
 import id.serambi.core.support.FieldError;
 import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.tenant.TenantService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,9 +35,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
@@ -148,6 +157,45 @@ class ComplaintConsoleController {
             return detailPage(request, actor, slug, id, HttpStatus.BAD_REQUEST,
                     FormState.of(Map.of(), invalid.errors(), pages.messages(request)));
         }
+    }
+
+    /** Files (and an optional internal note) added by an officer or official, in whatever state the complaint is. */
+    @ActionRule(Action.NOTE_ON_COMPLAINT)
+    @Post(value = "/pengaduan/{id}/lampiran", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> attach(HttpRequest<?> request, Actor actor, @PathVariable String slug, @PathVariable long id,
+                           @Nullable @Part("_csrf") String csrf, @Nullable @Part("file") CompletedFileUpload file,
+                           @Nullable @Part("note") String note) {
+        if (!Pages.csrfValid(request, csrf)) {
+            return pages.csrfRefused(request, actor);
+        }
+        try {
+            List<ComplaintAttachments.Upload> uploads = file == null ? List.of()
+                    : List.of(new ComplaintAttachments.Upload(file.getFilename(), file.getBytes()));
+            complaints.attach(actor, slug, id, uploads, note);
+            return HttpResponse.seeOther(URI.create("/admin/t/" + slug + "/pengaduan/" + id + "#lampiran"));
+        } catch (InvalidInputException invalid) {
+            return detailPage(request, actor, slug, id, HttpStatus.BAD_REQUEST,
+                    FormState.of(Map.of("attachNote", note == null ? "" : note), invalid.errors(), pages.messages(request)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One attachment, for the agency's complaint roles: always as a download (never shown inline), with the
+     * stored type and no sniffing, and kept out of shared caches.
+     */
+    @ActionRule(Action.READ_COMPLAINTS)
+    @Get(value = "/pengaduan/{id}/lampiran/{attachmentId}", produces = MediaType.ALL)
+    HttpResponse<byte[]> download(Actor actor, @PathVariable String slug, @PathVariable long id, @PathVariable long attachmentId) {
+        ComplaintAttachments.Download file = complaints.attachment(actor, slug, id, attachmentId);
+        String ascii = file.fileName().replaceAll("[^A-Za-z0-9._ -]", "_");
+        String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpResponse.ok(file.bytes()).contentType(MediaType.of(file.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);
     }
 
     @ActionRule(Action.SET_COMPLAINT_SERVICE)
