@@ -77,6 +77,7 @@ class ComplaintBrowserTest {
         citizen.findElement(By.id("phone")).sendKeys("081234567890");
         citizen.findElement(By.cssSelector("#category option[value='KTP-el']")).click();
         citizen.findElement(By.id("description")).sendKeys(DESCRIPTION);
+        citizen.findElement(By.id("attachment1")).sendKeys(letter().toString());
         citizen.findElement(By.id("consent")).click();
         citizen.findElement(By.id("complaint-submit")).click();
         citizenWait.until(presenceOfElementLocated(By.id("complaint-receipt")));
@@ -101,6 +102,9 @@ class ComplaintBrowserTest {
         assertThat(office.findElement(By.id("complaint-description")).getText()).isEqualTo(DESCRIPTION);
         assertThat(office.findElement(By.id("complainant-name")).getText()).isEqualTo("Sri Wahyuni");
         assertThat(office.findElement(By.id("complaint-status")).getText()).isEqualTo("Diterima");
+        // The citizen's attachment reached the office (the two empty file inputs added nothing).
+        assertThat(office.findElements(By.cssSelector("#complaint-attachments li"))).hasSize(1);
+        assertThat(office.findElement(By.id("complaint-attachments")).getText()).contains("surat-pengantar.pdf");
         office.findElement(By.id("do-verify")).click();
         officeWait.until(presenceOfElementLocated(By.id("step-notice")));
         assertThat(office.findElement(By.id("complaint-status")).getText()).isEqualTo("Terverifikasi");
@@ -150,7 +154,9 @@ class ComplaintBrowserTest {
         Axe.assertNoSeriousViolations(citizen);
         citizen.findElement(By.id("comment")).sendKeys("Terima kasih, KTP-el sudah saya ambil.");
         citizen.findElement(By.id("confirm-solved")).click();
-        citizenWait.until(d -> "Selesai".equals(d.findElement(By.id("tracked-status")).getText()));
+        // The old page's element may be read just as the new page replaces it: that is "not yet", not a failure.
+        citizenWait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "Selesai".equals(d.findElement(By.id("tracked-status")).getText()));
         assertThat(citizen.findElement(By.id("tracked-history")).getText()).contains("Pelapor menyatakan selesai");
         assertThat(citizen.findElements(By.id("respond-form"))).isEmpty();
 
@@ -162,5 +168,15 @@ class ComplaintBrowserTest {
     private void signOut(ChromeDriver browser) {
         browser.findElement(By.cssSelector("form[action='/admin/logout'] button")).click();
         new WebDriverWait(browser, Browsers.PATIENCE).until(urlContains("/admin/login"));
+    }
+
+    /** A small PDF the citizen attaches, as a file on disk for the browser's file input. */
+    private static java.nio.file.Path letter() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lampiran");
+            return java.nio.file.Files.write(dir.resolve("surat-pengantar.pdf"), id.serambi.core.testing.SampleFiles.PDF);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
