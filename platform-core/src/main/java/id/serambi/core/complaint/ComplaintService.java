@@ -268,18 +268,7 @@ public class ComplaintService {
             throw new InvalidInputException(errors);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ComplaintStatus status = ComplaintStatus.fromDb(r.getStatus());
-        long eventId = db.insertInto(COMPLAINT_EVENT)
-                .set(COMPLAINT_EVENT.TENANT_ID, tenant.value())
-                .set(COMPLAINT_EVENT.COMPLAINT_ID, id)
-                .set(COMPLAINT_EVENT.EVENT, "note")
-                .set(COMPLAINT_EVENT.FROM_STATUS, status.dbValue())
-                .set(COMPLAINT_EVENT.TO_STATUS, status.dbValue())
-                .set(COMPLAINT_EVENT.ACTOR_USER_ID, actor.userId() == null ? null : actor.userId().value())
-                .set(COMPLAINT_EVENT.ACTOR_LABEL, actor.username())
-                .set(COMPLAINT_EVENT.INTERNAL_NOTE, text)
-                .set(COMPLAINT_EVENT.OCCURRED_AT, now)
-                .returning(COMPLAINT_EVENT.ID).fetchOne().getId();
+        long eventId = insertNote(actor, tenant, r, text, now);
         for (UploadSafety.SafeFile f : files) {
             db.insertInto(COMPLAINT_ATTACHMENT)
                     .set(COMPLAINT_ATTACHMENT.TENANT_ID, tenant.value())
@@ -382,19 +371,24 @@ public class ComplaintService {
         if (text == null || text.length() > 5000) {
             throw new InvalidInputException(FieldError.of("note", text == null ? "validation.required" : "validation.too_long", 5000));
         }
-        ComplaintStatus status = ComplaintStatus.fromDb(r.getStatus());
-        db.insertInto(COMPLAINT_EVENT)
+        insertNote(actor, tenant, r, text, OffsetDateTime.now(clock));
+        audit.record(actor, tenant, "complaint.note", "complaint", r.getRegisterNumber(), Map.of());
+    }
+
+    /** An internal note in the complaint's history: the status stays as it is. Returns the event's id. */
+    private long insertNote(Actor actor, TenantId tenant, ComplaintRecord complaint, String text, OffsetDateTime at) {
+        String status = ComplaintStatus.fromDb(complaint.getStatus()).dbValue();
+        return db.insertInto(COMPLAINT_EVENT)
                 .set(COMPLAINT_EVENT.TENANT_ID, tenant.value())
-                .set(COMPLAINT_EVENT.COMPLAINT_ID, id)
+                .set(COMPLAINT_EVENT.COMPLAINT_ID, complaint.getId())
                 .set(COMPLAINT_EVENT.EVENT, "note")
-                .set(COMPLAINT_EVENT.FROM_STATUS, status.dbValue())
-                .set(COMPLAINT_EVENT.TO_STATUS, status.dbValue())
+                .set(COMPLAINT_EVENT.FROM_STATUS, status)
+                .set(COMPLAINT_EVENT.TO_STATUS, status)
                 .set(COMPLAINT_EVENT.ACTOR_USER_ID, actor.userId() == null ? null : actor.userId().value())
                 .set(COMPLAINT_EVENT.ACTOR_LABEL, actor.username())
                 .set(COMPLAINT_EVENT.INTERNAL_NOTE, text)
-                .set(COMPLAINT_EVENT.OCCURRED_AT, OffsetDateTime.now(clock))
-                .execute();
-        audit.record(actor, tenant, "complaint.note", "complaint", r.getRegisterNumber(), Map.of());
+                .set(COMPLAINT_EVENT.OCCURRED_AT, at)
+                .returning(COMPLAINT_EVENT.ID).fetchOne().getId();
     }
 
     // ---- jobs (every console node runs them; row locks and dedupe keys make a second run a no-op) ----

@@ -327,14 +327,7 @@ class FeedPollerTest extends DatabaseTest {
             FeedServer.send(exchange, 200, FeedDocuments.rss(""));
         });
         ExternalFeed feed = feeds.register(agency.admin(), agency.slug(), server.url("/slow.rss"));
-        long started = System.nanoTime();
-        try {
-            assertThat(poller.pollDue().failed()).isEqualTo(1);
-        } finally {
-            release.countDown();
-        }
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        assertThat(row(feed).getLastError()).isEqualTo("Server situs tidak menjawab dalam 3 detik.");
+        pollIsAbandonedAtTheDeadline(feed, release);
     }
 
     @Test
@@ -360,6 +353,13 @@ class FeedPollerTest extends DatabaseTest {
             }
         });
         ExternalFeed feed = feeds.register(agency.admin(), agency.slug(), server.url("/trickle.rss"));
+        pollIsAbandonedAtTheDeadline(feed, release);
+        int stored = DirectSql.query(database, db -> db.fetchCount(POST, POST.TITLE.eq("Berita Yang Terputus")));
+        assertThat(stored).isZero();
+    }
+
+    /** One poll gives up on the held-back server well before it lets go, and tells the agency why in Indonesian. */
+    private void pollIsAbandonedAtTheDeadline(ExternalFeed feed, CountDownLatch release) {
         long started = System.nanoTime();
         try {
             assertThat(poller.pollDue().failed()).isEqualTo(1);
@@ -368,8 +368,6 @@ class FeedPollerTest extends DatabaseTest {
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(row(feed).getLastError()).isEqualTo("Server situs tidak menjawab dalam 3 detik.");
-        int stored = DirectSql.query(database, db -> db.fetchCount(POST, POST.TITLE.eq("Berita Yang Terputus")));
-        assertThat(stored).isZero();
     }
 
     @Test
