@@ -10,8 +10,9 @@
     return;
   }
   // Only these formats exist in the editor. Pasting from Word therefore keeps bold, italics, headings, lists
-  // and links, and drops Word's mso-* styles, MsoNormal classes, fonts, sizes and colours. The server's
-  // sanitiser cleans the saved HTML again whatever a browser sends.
+  // and links, and drops Word's mso-* styles, MsoNormal classes, fonts, sizes and colours (the rest of Word's
+  // markup is removed by the clipboard below). The server's sanitiser cleans the saved HTML again whatever a
+  // browser sends.
   // Images are kept only when they come from the agency's media library (the sanitiser allows nothing else);
   // their alt text travels with them.
   var FORMATS = ['bold', 'italic', 'underline', 'strike', 'header', 'list', 'blockquote', 'link', 'image', 'alt'];
@@ -28,11 +29,51 @@
   // Quill 1.3.7 parses a document's first content wrapped in <div style="white-space: normal;">: a style
   // attribute, which our CSP (rightly) blocks and reports. The same rule comes from the stylesheet instead
   // (admin.css, [data-ws=normal]), so the editor needs no inline style at all.
+  //
+  // Word's clipboard HTML is cleaned here too, before Quill reads it: its conditional comments, XML islands and
+  // style sheets, the <o:p> paragraph marks, and the fake list bullets ("·" and spaces in a span styled
+  // mso-list:Ignore, inside <![if !supportLists]>) would otherwise come through as stray text. Quill's format
+  // list already drops Word's classes, fonts and mso-* styles. A pasted document arrives as a string
+  // (dangerouslyPasteHTML) or as what the browser pasted into Quill's hidden container; both are cleaned
+  // (the fake bullets are found by their text markers in a string and by their mso-list:Ignore style in the DOM).
+  var WORD_MARKUP = [
+    /<!--\[if[\s\S]*?<!\[endif\]-->/gi,
+    /<!\[if !supportLists\]>[\s\S]*?<!\[endif\]>/gi,
+    /<\/?o:p\b[^>]*>/gi,
+    /<style[\s\S]*?<\/style>/gi,
+    /<xml[\s\S]*?<\/xml>/gi
+  ];
+  var STYLE_ATTRIBUTE = /\sstyle=(?:"[^"]*"|'[^']*'|[^\s>]*)/gi;
+
+  // Style attributes (inside tags only) carry nothing the editor keeps (Word marks bold and italics with <b>
+  // and <i>), and parsing them would only make the CSP report each one.
+  function withoutWordMarkup(html) {
+    return WORD_MARKUP.reduce(function (text, pattern) { return text.replace(pattern, ''); }, html)
+      .replace(/<[a-z][^>]*>/gi, function (tag) { return tag.replace(STYLE_ATTRIBUTE, ''); });
+  }
+
+  function removeWordNodes(root) {
+    root.querySelectorAll('style, xml, meta, link, o\\:p').forEach(function (node) { node.remove(); });
+    root.querySelectorAll('[style]').forEach(function (node) {
+      if (/mso-list\s*:\s*ignore/i.test(node.getAttribute('style'))) {
+        node.remove();
+      }
+    });
+    var comments = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+    var found = [];
+    while (comments.nextNode()) {
+      found.push(comments.currentNode);
+    }
+    found.forEach(function (node) { node.remove(); });
+  }
+
   var Clipboard = Quill.import('modules/clipboard');
   class CspFriendlyClipboard extends Clipboard {
     convert(html) {
       if (typeof html === 'string') {
-        html = html.replace(' style="white-space: normal;"', ' data-ws="normal"');
+        html = withoutWordMarkup(html.replace(' style="white-space: normal;"', ' data-ws="normal"'));
+      } else {
+        removeWordNodes(this.container);
       }
       return super.convert(html);
     }

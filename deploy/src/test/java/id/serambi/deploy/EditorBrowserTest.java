@@ -112,6 +112,20 @@ class EditorBrowserTest {
         // Back on the form page once more, so its log is read too, then no CSP report anywhere.
         browser.get(demo.uri("/admin/t/" + slug).toString());
         wait.until(presenceOfElementLocated(By.cssSelector("#bodyHtml-editor .ql-editor")));
+
+        // Word's clipboard HTML through the editor's own clipboard: no stray bullets, o:p marks or styles remain.
+        String word;
+        try {
+            word = java.nio.file.Files.readString(java.nio.file.Path.of("..", "platform-core", "src", "test", "resources",
+                    "safety", "word-paste.html"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String pasted = (String) browser.executeScript("const quill = document.querySelector('#bodyHtml-editor').__quill;"
+                + "quill.setContents([]); quill.clipboard.dangerouslyPasteHTML(0, arguments[0]); return quill.root.innerHTML;", word);
+        assertThat(pasted).contains("<strong>KETAPANG</strong>", "<em>Tim Percepatan Penurunan Stunting</em>",
+                "Pendataan balita di 20 desa", "Pemberian makanan tambahan", "dinkes.ketapangkab.go.id")
+                .doesNotContain("·", "o:p", "mso", "Mso", "style=", "[if", "endif", "Font Definitions");
         List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
         assertThat(violations).as("CSP violations in the browser's console").isEmpty();

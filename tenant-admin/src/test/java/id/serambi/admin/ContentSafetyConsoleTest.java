@@ -65,6 +65,77 @@ class ContentSafetyConsoleTest extends AdminHttpTest {
     }
 
     @Test
+    void a_nik_is_marked_in_the_editor_and_blocks_publishing_until_it_is_removed() {
+        String body = "<p>Pembukaan acara.</p><p>Peserta: Ani, NIK 3201015205900002, kelas 9.</p>";
+        Reply refused = send(withSession(form("/admin/t/dinsos/posts", encode(post("Penerima Beasiswa Daerah", body)))));
+        String editPage = refused.header("Location");
+        assertThat(editPage).matches("/admin/t/dinsos/berita/\\d+/ubah\\?terbit=ditolak");
+        String postPage = editPage.substring(0, editPage.indexOf("/ubah"));
+
+        // The editor lists the finding: what it is, where, and the text itself marked in its paragraph.
+        String editor = send(withSession(HttpRequest.GET(postPage + "/ubah"))).body();
+        assertThat(editor).contains("id=\"personal-data-findings\"", "data-kind=\"nik\" data-field=\"bodyHtml\"",
+                "Peserta: Ani, NIK <mark>3201015205900002</mark>, kelas 9.");
+        String findings = Html.text(editor.substring(editor.indexOf("id=\"personal-data-findings\""), editor.indexOf("</section>")));
+        assertThat(findings).contains("Data pribadi ditemukan (1)", "NIK · di isi, paragraf 2");
+
+        // Publishing is refused while the number stands.
+        Reply blocked = send(withSession(form(postPage + "/langkah", encode(Map.of("_csrf", csrf(postPage), "event", "publish")))));
+        assertThat(blocked.code()).isEqualTo(400);
+        assertThat(Html.text(blocked.body())).contains("Ditemukan data pribadi: NIK 3201**********02");
+
+        // The writer removes it: the editor shows no finding, and the post goes live without any override.
+        Map<String, String> edit = new LinkedHashMap<>();
+        edit.put("_csrf", csrf(postPage + "/ubah"));
+        edit.put("title", "Penerima Beasiswa Daerah");
+        edit.put("summary", "");
+        edit.put("bodyHtml", "<p>Pembukaan acara.</p><p>Peserta: Ani, kelas 9.</p>");
+        Reply saved = send(withSession(form(postPage + "/ubah", encode(edit))));
+        assertThat(saved.code()).as(Html.text(saved.body())).isEqualTo(303);
+        assertThat(send(withSession(HttpRequest.GET(postPage + "/ubah"))).body()).doesNotContain("personal-data-findings");
+        Reply published = send(withSession(form(postPage + "/langkah", encode(Map.of("_csrf", csrf(postPage), "event", "publish")))));
+        assertThat(published.code()).isEqualTo(303);
+        assertThat(overrides(postPage)).as("no override was needed").isEmpty();
+    }
+
+    @Test
+    void a_phone_number_and_an_email_are_marked_and_an_override_records_its_reason() {
+        Reply refused = send(withSession(form("/admin/t/dinsos/posts", encode(post("Posko Pengaduan Banjir",
+                "<p>Hubungi koordinator di 0812-3456-7890 atau relawan.banjir@gmail.com kapan saja.</p>")))));
+        String postPage = refused.header("Location").substring(0, refused.header("Location").indexOf("/ubah"));
+        String editor = send(withSession(HttpRequest.GET(postPage + "/ubah"))).body();
+        assertThat(editor).contains("data-kind=\"phone\"", "<mark>0812-3456-7890</mark>", "data-kind=\"email\"",
+                "<mark>relawan.banjir@gmail.com</mark>");
+        assertThat(Html.text(editor)).contains("Data pribadi ditemukan (2)", "nomor telepon pribadi · di isi, paragraf 1",
+                "alamat e-mail pribadi · di isi, paragraf 1");
+
+        String reason = "Nomor posko resmi, diumumkan atas permintaan BPBD.";
+        Reply published = send(withSession(form(postPage + "/langkah", encode(Map.of("_csrf", csrf(postPage), "event", "publish",
+                "overrideReason", reason)))));
+        assertThat(published.code()).isEqualTo(303);
+        assertThat(overrides(postPage)).containsExactly(reason);
+    }
+
+    /** The reasons recorded in the audit trail for publishing this post despite personal data. */
+    private java.util.List<String> overrides(String postPage) {
+        String postId = postPage.substring(postPage.lastIndexOf('/') + 1);
+        try (var c = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.ownerUser(), database.ownerPassword());
+             var q = c.prepareStatement("select detail->>'reason' from audit_log where action = 'post.personal_data_override'"
+                     + " and subject_id = ? order by id")) {
+            q.setString(1, postId);
+            var reasons = new java.util.ArrayList<String>();
+            try (var rows = q.executeQuery()) {
+                while (rows.next()) {
+                    reasons.add(rows.getString(1));
+                }
+            }
+            return reasons;
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void gambling_spam_is_refused_with_what_was_found() {
         Reply refused = send(withSession(form("/admin/t/dinsos/posts",
                 encode(post("Info Layanan", "<p>Daftar s1ot g4cor, RTP live hari ini</p>")))));

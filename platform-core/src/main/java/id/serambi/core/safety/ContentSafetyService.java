@@ -80,6 +80,37 @@ public class ContentSafetyService {
         return new SafetyReport(personal, spam, scans);
     }
 
+    /** How much text on either side of a finding the editor shows. */
+    static final int HIGHLIGHT_CONTEXT = 40;
+
+    /**
+     * The personal data in a post's title, summary and body as the editor highlights it, in field order and then
+     * by position. Attachments are not included: their findings are named in the publication refusal.
+     */
+    public List<PersonalDataHighlight> personalDataHighlights(String title, String summary, String bodyHtml) {
+        List<PersonalDataHighlight> highlights = new ArrayList<>();
+        addHighlights(highlights, "title", title == null ? "" : title);
+        addHighlights(highlights, "summary", summary == null ? "" : summary);
+        addHighlights(highlights, "bodyHtml", HtmlText.of(bodyHtml));
+        return List.copyOf(highlights);
+    }
+
+    private void addHighlights(List<PersonalDataHighlight> highlights, String field, String text) {
+        for (PersonalDataFinding f : scanner.scanText(field, text)) {
+            int from = Math.max(0, f.start() - HIGHLIGHT_CONTEXT);
+            int to = Math.min(text.length(), f.end() + HIGHLIGHT_CONTEXT);
+            // The context stays within the finding's paragraph: another paragraph would only confuse.
+            int lineStart = text.lastIndexOf('\n', f.start() - 1) + 1;
+            int lineEnd = text.indexOf('\n', f.end());
+            from = Math.max(from, lineStart);
+            to = Math.min(to, lineEnd < 0 ? text.length() : lineEnd);
+            int paragraph = (int) text.substring(0, f.start()).chars().filter(c -> c == '\n').count() + 1;
+            highlights.add(new PersonalDataHighlight(f.kind(), field, paragraph, f.start(), f.end(),
+                    text.substring(from, f.start()), text.substring(f.start(), f.end()), text.substring(f.end(), to),
+                    from > lineStart, to < (lineEnd < 0 ? text.length() : lineEnd)));
+        }
+    }
+
     /** The check of a stored post, with the attachments the media library knows for it. */
     public SafetyReport checkStoredPost(TenantId tenant, long postId, String title, String summary, String bodyHtml) {
         return checkStoredPost(tenant, postId, title, summary, bodyHtml, List.of());

@@ -30,6 +30,9 @@ public class HtmlSanitizer {
     private static final Pattern SRCSET_CANDIDATE = Pattern.compile("(\\S+)(?:\\s+([0-9]{1,5}w|[0-9]{1,2}(?:\\.[0-9]{1,2})?x))?");
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            // A pasted document's main heading (Word's "Heading 1") becomes a section heading: the page's own
+            // h1 is the post's title.
+            .allowElements((name, attributes) -> "h2", "h1")
             .allowElements("p", "br", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "strong", "b", "em",
                     "i", "u", "s", "sub", "sup", "hr", "figure", "figcaption", "table", "thead", "tbody", "tr",
                     "th", "td", "caption")
@@ -52,8 +55,16 @@ public class HtmlSanitizer {
                     .allowStandardUrlProtocols()
                     .toFactory());
 
+    /**
+     * Word's fake list markers: the bullet or number it draws itself for readers without list support, between
+     * {@code <![if !supportLists]>} and {@code <![endif]>}. The sanitiser would keep them as stray text ("·
+     * Item"); the text of the item follows the marker and stays.
+     */
+    private static final Pattern WORD_LIST_MARKER = Pattern.compile("<!\\[if !supportLists\\]>.*?<!\\[endif\\]>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     public String clean(String html) {
-        return html == null ? "" : POLICY.sanitize(html);
+        return html == null ? "" : POLICY.sanitize(WORD_LIST_MARKER.matcher(html).replaceAll(""));
     }
 
     /** The candidates of a srcset that show the platform's media; the attribute goes when none is left. */

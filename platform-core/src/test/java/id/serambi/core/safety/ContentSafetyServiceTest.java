@@ -267,4 +267,23 @@ class ContentSafetyServiceTest extends DatabaseTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void the_editor_gets_each_finding_with_its_kind_paragraph_and_the_text_around_it() {
+        var highlights = safety.personalDataHighlights("Penerima bantuan", "Hubungi ani.s@gmail.com",
+                "<p>Pembukaan acara.</p><p>Ibu <b>Siti</b>, NIK 3201015205900002, telepon 0812-3456-7890.</p>");
+        assertThat(highlights).extracting(PersonalDataHighlight::kind)
+                .containsExactly(PersonalDataKind.EMAIL, PersonalDataKind.NIK, PersonalDataKind.PHONE);
+        var email = highlights.get(0);
+        assertThat(email.field()).isEqualTo("summary");
+        assertThat(email.found()).isEqualTo("ani.s@gmail.com");
+        var nik = highlights.get(1);
+        assertThat(nik.field()).isEqualTo("bodyHtml");
+        assertThat(nik.paragraph()).as("the second paragraph of the body").isEqualTo(2);
+        assertThat(nik.before() + "[" + nik.found() + "]" + nik.after())
+                .isEqualTo("Ibu Siti, NIK [3201015205900002], telepon 0812-3456-7890.");
+        assertThat(nik.cutBefore()).isFalse();
+        assertThat(highlights.get(2).found()).isEqualTo("0812-3456-7890");
+        assertThat(safety.personalDataHighlights("Rapat", "", "<p>Kantor: (0561) 733-123, humas@ketapangkab.go.id</p>")).isEmpty();
+    }
 }

@@ -46,7 +46,7 @@ class XssCorpusTest {
     static List<String> payloads() throws IOException {
         try (InputStream in = XssCorpusTest.class.getResourceAsStream("/security/xss-corpus.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .filter(line -> !line.isBlank() && !line.equals("#") && !line.startsWith("# "))
                     .toList();
         }
     }
@@ -54,6 +54,12 @@ class XssCorpusTest {
     @Test
     void the_corpus_has_at_least_a_hundred_distinct_payloads() throws IOException {
         assertThat(payloads()).hasSizeGreaterThanOrEqualTo(100).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_payload_that_starts_with_a_hash_is_a_payload_not_a_comment() throws IOException {
+        // Template syntax (#{...}) begins with "#": only "#" alone or "# " with a space marks a comment.
+        assertThat(payloads()).contains("#{window.__xss=1}").noneMatch(p -> p.equals("#") || p.startsWith("# "));
     }
 
     @Test

@@ -15,6 +15,7 @@ import id.serambi.core.access.Actor;
 import id.serambi.core.post.PostEdit;
 import id.serambi.core.post.PostId;
 import id.serambi.core.post.PostService;
+import id.serambi.core.safety.ContentSafetyService;
 import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.tenant.TenantService;
 import io.micronaut.core.annotation.Nullable;
@@ -48,9 +49,12 @@ class PostEditController {
     private final TenantService tenants;
     private final ZoneId zone;
     private final PostForms postForms;
+    private final ContentSafetyService safety;
 
-    PostEditController(Pages pages, PostService posts, TenantService tenants, ZoneId zone, PostForms postForms) {
+    PostEditController(Pages pages, PostService posts, TenantService tenants, ZoneId zone, PostForms postForms,
+                       ContentSafetyService safety) {
         this.postForms = postForms;
+        this.safety = safety;
         this.pages = pages;
         this.posts = posts;
         this.tenants = tenants;
@@ -150,6 +154,9 @@ class PostEditController {
         params.put("form", form);
         params.put("options", postForms.options(actor, slug, form.values()));
         params.put("publishRefused", publishRefused);
+        // The personal data in what the form shows (the stored post, or what was just typed and refused), marked
+        // where it stands, so the writer need not hunt for the number a refusal names only masked.
+        params.put("findings", safety.personalDataHighlights(form.value("title"), form.value("summary"), form.value("bodyHtml")));
         return pages.render(request, status, "post-edit.jte", pages.withView(request, actor, params));
     }
 
