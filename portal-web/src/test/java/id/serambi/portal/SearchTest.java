@@ -130,6 +130,22 @@ class SearchTest extends DatabaseTest {
     }
 
     @Test
+    void a_title_with_tag_like_text_is_shown_as_written_and_escaped() {
+        // Two payloads of the XSS corpus: ts_headline's parser knows tags, and the title must come out whole anyway.
+        List<String> titles = List.of("<img src=x onerror=eval(atob('d2luZG93Ll9feHNzPTE='))>",
+                "<form><math><mtext></form><form><mglyph><style></math><img src onerror=window.__xss=1>");
+        for (String title : titles) {
+            publish(dinkes, "dinkes", title, null, "<p>Kabar zqtagjudul untuk pembaca.</p>");
+        }
+        HttpResponse<String> page = get("/cari?q=zqtagjudul");
+        assertThat(resultLinks(page.body())).hasSize(2);
+        for (String title : titles) {
+            assertThat(page.body()).contains(">" + title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</a>");
+        }
+        assertThat(page.body()).doesNotContain("<img", "<form><math");
+    }
+
+    @Test
     void a_profile_page_found_by_search_links_to_its_own_address_not_to_the_news() {
         publish(pupr, "pupr", "Struktur Organisasi Bidang Bina Marga", "page", "<p>Bagan bidang dan seksi.</p>");
         assertThat(resultLinks(get("/cari?q=bina+marga").body()))
