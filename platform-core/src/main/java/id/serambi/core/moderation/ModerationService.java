@@ -202,18 +202,22 @@ public class ModerationService {
         audit.record(actor, tenant, "moderation." + action.dbValue(), "post", String.valueOf(post.id().value()),
                 auditDetail);
         cache.bump(tenant);
-        tellTheAgency(tenant, post, action, reason, rowId);
+        // "Approve" on a post the portal already shows (post-moderation) means "seen, keep it": said so to the agency.
+        String notice = action == ModerationAction.APPROVE && post.unreviewed() && "visible".equals(post.portalState())
+                ? "notify.moderation.reviewed" : "notify.moderation." + action.dbValue();
+        tellTheAgency(tenant, post, action, notice, reason, rowId);
     }
 
     // In-app to each admin of the agency, and by mail (through the outbox) to those who have an address.
-    private void tellTheAgency(TenantId tenant, ModeratedPost post, ModerationAction action, String reason, long rowId) {
+    private void tellTheAgency(TenantId tenant, ModeratedPost post, ModerationAction action, String notice, String reason,
+                               long rowId) {
         if (action == ModerationAction.DISMISS) {
             return; // nothing changed for the agency
         }
         String link = "/admin/t/" + post.tenantSlug() + "/berita/" + post.id().value();
         var admins = recipients.tenantAdmins(tenant);
         var notified = notifications.send(admins.stream().map(Recipients.Recipient::userId).toList(), tenant,
-                "moderation." + action.dbValue(), "notify.moderation." + action.dbValue(), List.of(post.title(), reason),
+                "moderation." + action.dbValue(), notice, List.of(post.title(), reason),
                 link, "moderation:" + rowId);
         String actionName = Messages.of(Messages.INDONESIAN).get(action.messageKey());
         for (var admin : admins) {

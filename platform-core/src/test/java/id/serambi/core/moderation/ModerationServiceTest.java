@@ -378,6 +378,9 @@ class ModerationServiceTest extends DatabaseTest {
 
         assertThat(reviewed.portalState()).isEqualTo("visible");
         assertThat(reviewed.unreviewed()).isFalse();
+        // The agency hears that its post was reviewed and stays, not that it was "approved for the portal".
+        assertThat(notifications.recent(dinkesAdmin.userId(), 20)).filteredOn(n -> n.messageArgs().contains("Sudah dibaca, sesuai."))
+                .singleElement().satisfies(n -> assertThat(n.messageKey()).isEqualTo("notify.moderation.reviewed"));
         assertThat(unreviewed(post)).isFalse();
         assertThat(onPortal("Imunisasi Sekolah")).isTrue();
         assertThatThrownBy(() -> moderation.act(kominfo, "dinkes", post.id(), "approve", "Lagi."))
