@@ -4,26 +4,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import id.serambi.core.account.AccountService;
 import id.serambi.core.account.Role;
 import id.serambi.core.mail.MailService;
 import id.serambi.core.tenant.Tenant;
 import id.serambi.core.testing.DirectSql;
 import id.serambi.core.testing.Fixtures;
-import id.serambi.core.testing.MailServer;
 import id.serambi.core.testing.TestClock;
 import io.micronaut.context.ApplicationContext;
-import jakarta.inject.Inject;
 
 /**
  * A district for the escalation tests, with a way to run the quota job on two nodes at once (two application
@@ -33,12 +28,7 @@ import jakarta.inject.Inject;
  * looked at on Monday 30 November (last week W48): "satu" met W46 and W47 and missed W48 (one week), "dua" met
  * W46 and missed W47 and W48 (two in a row), "tiga" missed W46, W47 and W48 (three in a row).
  */
-abstract class EscalationDistrict extends QuotaScenario {
-    final MailServer smtp = new MailServer().start();
-    @Inject QuotaReminders reminders;
-    @Inject MailService mail;
-    @Inject AccountService accounts;
-    Map<String, String> properties;
+abstract class EscalationDistrict extends QuotaMailScenario {
     Tenant satu;
     Tenant dua;
     Tenant tiga;
@@ -46,24 +36,6 @@ abstract class EscalationDistrict extends QuotaScenario {
     @Override
     protected String zone() {
         return "Asia/Jakarta";
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        properties = super.getProperties();
-        return properties;
-    }
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        Map<String, String> all = new HashMap<>(super.extraProperties());
-        all.putAll(smtp.properties());
-        return all;
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
     }
 
     @BeforeAll

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import id.serambi.core.account.AccountService;
 import id.serambi.core.account.Role;
 import id.serambi.core.mail.MailService;
 import id.serambi.core.tenant.Tenant;
@@ -20,41 +17,16 @@ import id.serambi.core.testing.MailServer;
 import id.serambi.core.testing.TestClock;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 
 /**
  * Reminders, summaries and escalations reach each person once: the job runs, the application "restarts" (a
  * new context on the same database) and runs again, and every mail server inbox holds exactly one message.
  */
 @MicronautTest(transactional = false)
-class QuotaRemindersTest extends QuotaScenario {
-    final MailServer smtp = new MailServer().start();
-    @Inject QuotaReminders reminders;
-    @Inject MailService mail;
-    @Inject AccountService accounts;
-    private Map<String, String> properties;
-
+class QuotaRemindersTest extends QuotaMailScenario {
     @Override
     protected String zone() {
         return "Asia/Makassar";
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        properties = super.getProperties();
-        return properties;
-    }
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        Map<String, String> all = new HashMap<>(super.extraProperties());
-        all.putAll(smtp.properties());
-        return all;
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
     }
 
     @Test
