@@ -285,7 +285,7 @@ class ConsoleTest extends AdminHttpTest {
         assertThat(send(HttpRequest.GET("/admin/login")).body()).contains("href=\"/admin/bantuan\"");
         String kominfo = login("kominfo", Fixtures.PASSWORD);
         assertThat(send(withSession(kominfo, HttpRequest.GET("/admin"))).body()).contains("href=\"/admin/bantuan\"");
-        for (String topic : new String[] {"memulai", "menulis", "kuota", "moderasi", "keamanan"}) {
+        for (String topic : new String[] {"memulai", "menulis", "kuota", "moderasi", "pengaduan", "keamanan"}) {
             Reply page = send(HttpRequest.GET("/admin/bantuan/" + topic));
             assertThat(page.code()).as(topic).isEqualTo(200);
             assertThat(Html.text(page.body())).as(topic).contains("Panduan admin situs");
@@ -296,6 +296,10 @@ class ConsoleTest extends AdminHttpTest {
                 "Pasca-moderasi", "Sudah tampil, belum ditinjau", "Tepercaya", "Tidak masuk antrean");
         assertThat(Html.text(send(HttpRequest.GET("/admin/bantuan/moderasi?lang=en")).body())).contains("Pre-moderation",
                 "Post-moderation", "Shown, not yet reviewed", "Trusted", "Never queued");
+        assertThat(Html.text(send(HttpRequest.GET("/admin/bantuan/pengaduan")).body())).contains("nomor register",
+                "2 hari kerja", "Senin–Kamis 07.30–16.00", "NIK tidak diminta");
+        assertThat(Html.text(send(HttpRequest.GET("/admin/bantuan/pengaduan?lang=en")).body())).contains("register number",
+                "2 working days", "Monday–Thursday 07:30–16:00");
         assertThat(send(HttpRequest.GET("/admin/bantuan/tidak-ada")).code()).isEqualTo(404);
     }
 

@@ -31,7 +31,7 @@ import id.serambi.admin.security.PublicEndpoint;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class HelpController {
     /** The topics in reading order; each is a file name and a message key "help.topic.<name>". */
-    static final List<String> TOPICS = List.of("memulai", "menulis", "kuota", "moderasi", "keamanan");
+    static final List<String> TOPICS = List.of("memulai", "menulis", "kuota", "moderasi", "pengaduan", "keamanan");
 
     private final Pages pages;
     private final Map<String, String> loaded = new ConcurrentHashMap<>();
