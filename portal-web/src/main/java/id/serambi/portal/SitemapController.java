@@ -122,8 +122,13 @@ class SitemapController {
         }
         List<FeedXml.Location> urls = new ArrayList<>();
         urls.add(new FeedXml.Location(links.agencyHome(request, agency.slug(), agency.host()), agency.lastChanged()));
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (FeedEntry post : feeds.sitemapOfTenant(tenant.get().id(), page)) {
-            urls.add(new FeedXml.Location(links.post(request, agency.slug(), agency.host(), post.kind(), post.slug()), post.updatedAt()));
+            String url = links.post(request, agency.slug(), agency.host(), post.kind(), post.slug());
+            // Documents share one address, the agency's PPID list: it is listed once.
+            if (listed.add(url)) {
+                urls.add(new FeedXml.Location(url, post.updatedAt()));
+            }
         }
         return xml(FeedXml.urlset(urls));
     }

@@ -75,6 +75,12 @@ class FeedsTest extends DatabaseTest {
         sql("update post set portal_state = 'removed' where id = "
                 + publish(dishub, "dishub", "Iklan Judi Diturunkan", "Dihapus moderator.").id().value());
         posts.createDraft(dishub, "dishub", new PostDraft("Draf Perhubungan", null, "<p>x</p>", null));
+        // Two PPID documents: they share the agency's document list, which the sitemap lists once.
+        for (int year : new int[] {2024, 2025}) {
+            sql("insert into post (tenant_id, kind, status, title, slug, body_html, first_published_at, published_at, "
+                    + "document_category, document_year) select id, 'document', 'published', 'Laporan Kinerja " + year
+                    + "', 'laporan-kinerja-" + year + "', '', now(), now(), 'berkala', " + year + " from tenant where slug = 'dinkes'");
+        }
         // A profile page: in the sitemap at its own address, not in the news feeds.
         posts.publish(dinkes, "dinkes", posts.createDraft(dinkes, "dinkes",
                 new PostDraft("Profil Dinas", null, "<p>Profil.</p>", "page")).id());
@@ -179,7 +185,7 @@ class FeedsTest extends DatabaseTest {
         assertThat(locs(parse(get("/dinkes/sitemap.xml").body()))).containsExactlyInAnyOrder(
                 "https://dinkes.contohkab.go.id/", "https://dinkes.contohkab.go.id/berita/posyandu-balita-mekarsari",
                 "https://dinkes.contohkab.go.id/berita/rapat-internal-disembunyikan",
-                "https://dinkes.contohkab.go.id/halaman/profil-dinas");
+                "https://dinkes.contohkab.go.id/halaman/profil-dinas", "https://dinkes.contohkab.go.id/dokumen");
         assertThat(locs(parse(get("/sitemap-portal.xml").body()))).contains(BASE + "/", BASE + "/dishub",
                 "https://dinkes.contohkab.go.id/", BASE + "/kategori/kesehatan");
         assertThat(get("/dishub/sitemap.xml?halaman=2").code()).isEqualTo(404);
