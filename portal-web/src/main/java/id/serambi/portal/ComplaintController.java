@@ -96,7 +96,8 @@ class ComplaintController {
     private HttpResponse<String> agencyForm(HttpRequest<?> request, PortalTenant tenant) {
         var service = complaints.service(tenant.id());
         if (service.isEmpty()) {
-            return pages.render(request, HttpStatus.NOT_FOUND, "complaint-notice.jte",
+            // 200, not 404: the portal's 404 handler would replace this notice with the generic "page not found".
+            return pages.render(request, HttpStatus.OK, "complaint-notice.jte",
                     Map.of("titleKey", "complaint.off_title", "textKey", "complaint.off_text"));
         }
         return formPage(request, HttpStatus.OK, service.get(), List.of(service.get()), Map.of(), Map.of(), null);

@@ -140,6 +140,15 @@ class ComplaintPortalTest extends DatabaseTest {
     }
 
     @Test
+    void an_agency_without_an_online_complaint_service_says_so_instead_of_page_not_found() {
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/dinkes/pengaduan"), String.class);
+        assertThat(page.code()).isEqualTo(200);
+        assertThat(Html.text(page.body())).contains("Layanan pengaduan belum dibuka", "hubungi kantornya secara langsung")
+                .doesNotContain("Halaman tidak ditemukan");
+        assertThat(page.body()).doesNotContain("id=\"complaint-form\"");
+    }
+
+    @Test
     void a_wrong_code_and_a_wrong_number_get_the_same_not_found() {
         FormPage form = formPage(exchange(HttpRequest.GET("/pengaduan")));
         HttpResponse<String> receipt = post("/pengaduan", form, complaint(form));
@@ -181,8 +190,8 @@ class ComplaintPortalTest extends DatabaseTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED));
         assertThat(forged.getStatus().getCode()).isEqualTo(403);
         assertThat(stored()).isEqualTo(before);
-        // An agency that does not take complaints has no form.
-        assertThat(exchange(HttpRequest.GET("/dinkes/pengaduan")).getStatus().getCode()).isEqualTo(404);
+        // An agency that does not take complaints has no form (its notice is tested on its own).
+        assertThat(exchange(HttpRequest.GET("/dinkes/pengaduan")).body()).doesNotContain("id=\"complaint-form\"");
     }
 
     static String text(String html, String id) {

@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 
 /**
  * The district home stays light for a reader on a slow connection even in a district with 200 agencies, each with
- * a long name (as long as the longest real SKPD names), a long profile text and a recent post: HTML and CSS
- * together under 100 KB before images, uncompressed.
+ * a long name (as long as the longest real SKPD names), a long profile text, a recent post and a complaints
+ * service: HTML and CSS together under 100 KB before images, uncompressed.
  */
 @MicronautTest(environments = "portal", transactional = false)
 class HomeWeightTest extends DatabaseTest {
@@ -32,6 +32,8 @@ class HomeWeightTest extends DatabaseTest {
             db.execute("insert into tenant (slug, name, description) select 'dinas-pemberdayaan-masyarakat-' || n, "
                     + "'Dinas Pemberdayaan Masyarakat dan Desa Wilayah ' || n, ? from generate_series(1, ?) n",
                     LONG_PROFILE, AGENCIES);
+            // Every agency takes complaints online, so every entry carries its complaints link (the heaviest case).
+            db.execute("insert into complaint_settings (tenant_id, enabled) select id, true from tenant");
             return db.execute("insert into post (tenant_id, kind, status, title, slug, summary, body_html, "
                     + "first_published_at, published_at) select id, 'news', 'published', "
                     + "'Rapat koordinasi percepatan penurunan angka stunting di kecamatan ' || id, 'rapat-' || id, "
@@ -45,6 +47,7 @@ class HomeWeightTest extends DatabaseTest {
         String home = http.toBlocking().retrieve("/");
         String css = http.toBlocking().retrieve("/assets/portal.css");
         assertThat(home.split("class=\"agency-entry\"", -1)).hasSize(AGENCIES + 1);
+        assertThat(home.split("/pengaduan\">", -1)).hasSize(AGENCIES + 1);
         // A long profile text is cut to a summary in the directory; the agency's own site shows it whole.
         assertThat(home).doesNotContain(LONG_PROFILE).contains("Melaksanakan urusan pemerintahan daerah");
         int bytes = home.getBytes(java.nio.charset.StandardCharsets.UTF_8).length

@@ -64,6 +64,8 @@ class ReaderPagesTest extends DatabaseTest {
         try (Connection c = owner()) {
             sql(c, "insert into tenant_domain (tenant_id, host) select id, '" + HOST + "' from tenant where slug = 'dinkes'");
             sql(c, "update tenant set contact_phone = '(0266) 123456', description = 'Melayani kesehatan warga.' where slug = 'dinkes'");
+            // Dukcapil takes complaints online; Dinkes does not (yet).
+            sql(c, "insert into complaint_settings (tenant_id, enabled, categories) select id, true, '{KTP-el}' from tenant where slug = 'dukcapil'");
             media(c, PHOTO, "image", "{480,960,1600,thumb}", "Bidan menimbang balita di posyandu");
             media(c, PHOTO2, "image", "{480,960,thumb}", null);
             sql(c, "insert into media (tenant_id, id, kind, content_type, file_name, byte_size, variants, youtube_id) "
@@ -121,7 +123,9 @@ class ReaderPagesTest extends DatabaseTest {
         assertThat(Html.text(headlines)).contains("Posyandu Balita di Desa Mekarsari", "Dukcapil Buka Layanan Sabtu");
         assertThat(Html.text(section(home.body(), "latest-posts"))).contains("Perekaman KTP-el Pemula", "Imunisasi Campak Serentak");
         assertThat(Html.text(section(home.body(), "announcements"))).contains("Jadwal Vaksinasi Lansia");
-        assertThat(home.body()).contains("href=\"/kategori/kesehatan\"", "href=\"/dinkes/pengaduan\"", "href=\"/dukcapil/pengaduan\"");
+        // The directory links to the complaint service of each agency that has one open, and only those.
+        assertThat(home.body()).contains("href=\"/kategori/kesehatan\"", "href=\"/dukcapil/pengaduan\"")
+                .doesNotContain("href=\"/dinkes/pengaduan\"");
         assertThat(Html.text(section(home.body(), "agencies"))).contains("Dinas Kesehatan", "Melayani kesehatan warga.",
                 "Dinas Kependudukan dan Pencatatan Sipil", "terakhir situsnya diperbarui");
         assertThat(section(home.body(), "agencies")).containsPattern("<time datetime=\"\\d{4}-\\d{2}-\\d{2}\">");

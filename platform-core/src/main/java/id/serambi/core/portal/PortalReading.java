@@ -1,6 +1,7 @@
 package id.serambi.core.portal;
 
 import static id.serambi.core.jooq.portal.Tables.CATEGORY;
+import static id.serambi.core.jooq.portal.Tables.COMPLAINT_SERVICE;
 import static id.serambi.core.jooq.portal.Tables.MEDIA;
 import static id.serambi.core.jooq.portal.Tables.PIN;
 import static id.serambi.core.jooq.portal.Tables.POST;
@@ -162,10 +163,13 @@ public class PortalReading {
         Field<OffsetDateTime> last = DSL.field(DSL.select(POST.PUBLISHED_AT).from(POST)
                 .where(POST.TENANT_ID.eq(TENANT.ID)).and(POST.PORTAL_STATE.in(ON_AGENCY_SITE))
                 .orderBy(POST.PUBLISHED_AT.desc()).limit(1));
-        return db.select(TENANT.asterisk(), last.as("last_published_at")).from(TENANT)
+        Field<Boolean> takesComplaints = DSL.field(DSL.exists(DSL.selectOne().from(COMPLAINT_SERVICE)
+                .where(COMPLAINT_SERVICE.TENANT_ID.eq(TENANT.ID))));
+        return db.select(TENANT.asterisk(), last.as("last_published_at"), takesComplaints.as("takes_complaints")).from(TENANT)
                 .where(TENANT.STATUS.eq("active"))
                 .orderBy(TENANT.NAME)
-                .fetch(r -> new PortalAgency(PortalQueries.toTenant(r.into(TENANT)), r.get("last_published_at", OffsetDateTime.class)));
+                .fetch(r -> new PortalAgency(PortalQueries.toTenant(r.into(TENANT)), r.get("last_published_at", OffsetDateTime.class),
+                        r.get("takes_complaints", Boolean.class)));
     }
 
     /** The agency's menu: its pages that have a menu position, in that order. */
