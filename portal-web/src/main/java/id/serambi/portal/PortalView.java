@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 
 import id.serambi.core.i18n.LocalizedView;
 import id.serambi.core.i18n.Messages;
+import id.serambi.core.support.TextClip;
 
 /** What every portal page needs: the district's name, text in the reader's language, dates in the portal's zone. */
 public record PortalView(Messages messages, String portalName, ZoneId zone) implements LocalizedView {
@@ -23,11 +24,7 @@ public record PortalView(Messages messages, String portalName, ZoneId zone) impl
 
     /** At most {@code max} characters, cut at a word with an ellipsis: a long profile text stays a summary. */
     public String clip(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        int cut = text.lastIndexOf(' ', max - 1);
-        return text.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
+        return TextClip.clip(text, max);
     }
 
     public String isoDate(OffsetDateTime at) {

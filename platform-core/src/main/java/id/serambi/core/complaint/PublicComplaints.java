@@ -166,7 +166,7 @@ public class PublicComplaints {
         }
         OffsetDateTime due = standards(new TenantId(tenant.get())).dueFor(ComplaintStatus.VERIFIED, now, OfficeCalendars.load(db, zone));
         String to = db.fetchOne("select portal.respond_to_complaint(?::text, ?::text, ?::boolean, ?::text, ?::timestamptz, ?::timestamptz)", registerNumber,
-                TrackingCodes.hashOfCode(code), solved, ComplaintRules.blankToNull(comment), now, due).get(0, String.class);
+                hash, solved, ComplaintRules.blankToNull(comment), now, due).get(0, String.class);
         return Optional.ofNullable(to).map(ComplaintStatus::fromDb);
     }
 

@@ -30,6 +30,7 @@ import id.serambi.core.safety.SpamVerdict;
 import id.serambi.core.support.FieldError;
 import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.support.NotFoundException;
+import id.serambi.core.support.TextClip;
 import id.serambi.core.tenant.PortalModeration;
 import id.serambi.core.tenant.SlugRules;
 import id.serambi.core.tenant.TenantId;
@@ -232,7 +233,7 @@ public class FeedService {
             return Optional.empty(); // nothing to call it by: not a news item
         }
         String summary = item.summaryHtml() == null ? null
-                : blankToNull(cut(HtmlText.of(item.summaryHtml()).strip(), PostService.SUMMARY_MAX));
+                : blankToNull(TextClip.clip(HtmlText.of(item.summaryHtml()).strip(), PostService.SUMMARY_MAX));
         // The spam guard reads the raw HTML, as for the newsroom: the sanitiser removes the evidence of hiding.
         SpamVerdict spam = safety.inspectSubmission(title, summary, rawBody);
         if (spam.isSpam()) {
@@ -262,8 +263,8 @@ public class FeedService {
 
     // Titles are plain text: a feed's title may carry escaped markup, which is read as text, never rendered.
     private static String titleOf(FeedItem item, String rawBody) {
-        String title = cut(HtmlText.of(item.title()).replaceAll("\\s+", " ").strip(), PostService.TITLE_MAX);
-        return title.isEmpty() ? cut(HtmlText.of(rawBody).replaceAll("\\s+", " ").strip(), 80) : title;
+        String title = TextClip.clip(HtmlText.of(item.title()).replaceAll("\\s+", " ").strip(), PostService.TITLE_MAX);
+        return title.isEmpty() ? TextClip.clip(HtmlText.of(rawBody).replaceAll("\\s+", " ").strip(), 80) : title;
     }
 
     // A date in the future would keep an item at the top of every list; one before the web is a typo.
@@ -309,22 +310,6 @@ public class FeedService {
                 return candidate;
             }
         }
-    }
-
-    /** Cuts at a word boundary where there is one near the limit, with an ellipsis. */
-    static String cut(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        if (text.length() <= max) {
-            return text;
-        }
-        String head = text.substring(0, max - 1);
-        int space = head.lastIndexOf(' ');
-        if (space > max / 2) {
-            head = head.substring(0, space);
-        }
-        return head.strip() + "…";
     }
 
     private static String blankToNull(String value) {

@@ -14,12 +14,17 @@ public record MediaFile(InputStream content, String contentType, String contentD
     public static MediaFile of(InputStream content, MediaKind kind, String contentType, String fileName, String variant) {
         boolean original = "original".equals(variant);
         String type = kind == MediaKind.IMAGE ? variantContentType(contentType) : contentType;
-        String disposition = kind == MediaKind.DOCUMENT ? "attachment; " + dispositionName(fileName) : "inline";
+        String disposition = kind == MediaKind.DOCUMENT ? attachmentDisposition(fileName) : "inline";
         return new MediaFile(content, type, disposition, !original || kind != MediaKind.DOCUMENT);
     }
 
     private static String variantContentType(String contentType) {
         return "image/png".equals(contentType) ? "image/png" : "image/jpeg";
+    }
+
+    /** A download, never shown inline, under its clean name (any file a user sent, not only the media library's). */
+    public static String attachmentDisposition(String fileName) {
+        return "attachment; " + dispositionName(fileName);
     }
 
     /** filename= in plain ASCII (quotes, slashes and controls gone) and filename*= with the real name in UTF-8. */

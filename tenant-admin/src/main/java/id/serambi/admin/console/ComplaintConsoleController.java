@@ -3,8 +3,6 @@ package id.serambi.admin.console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import id.serambi.core.complaint.ComplaintStatus;
 import id.serambi.core.complaint.ComplaintStep;
 import id.serambi.core.complaint.Filed;
 import id.serambi.core.complaint.NewComplaint;
+import id.serambi.core.media.MediaFile;
 import id.serambi.core.support.FieldError;
 import id.serambi.core.support.InvalidInputException;
 import id.serambi.core.tenant.TenantService;
@@ -189,13 +188,11 @@ class ComplaintConsoleController {
     @Get(value = "/pengaduan/{id}/lampiran/{attachmentId}", produces = MediaType.ALL)
     HttpResponse<byte[]> download(Actor actor, @PathVariable String slug, @PathVariable long id, @PathVariable long attachmentId) {
         ComplaintAttachments.Download file = complaints.attachment(actor, slug, id, attachmentId);
-        String ascii = file.fileName().replaceAll("[^A-Za-z0-9._ -]", "_");
-        String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         return HttpResponse.ok(file.bytes()).contentType(MediaType.of(file.contentType()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);
+                .header(HttpHeaders.CONTENT_DISPOSITION, MediaFile.attachmentDisposition(file.fileName()));
     }
 
     @ActionRule(Action.SET_COMPLAINT_SERVICE)
